@@ -1,0 +1,30 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+# Each creates .venv from the package index when it is missing.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+EXAMPLE := records/examples/baoshan-emergency-2023
+
+.PHONY: run test lint bench clean
+
+$(BIN)/tui: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(BIN)/tui
+	$(BIN)/tui edit $(EXAMPLE)
+
+test: $(BIN)/tui
+	$(BIN)/python -m pytest -n auto -q
+
+lint: $(BIN)/tui
+	$(BIN)/lint-imports
+
+bench: $(BIN)/tui
+	$(BIN)/python tests/benchmarks/bench_validate.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

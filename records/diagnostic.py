@@ -1,0 +1,55 @@
+"""A finding about a report: a value, not an exception.
+
+Everything that checks a report (loading, placeholders, the schema rules)
+produces these; reporters in ``tui`` print them as text, JSON or GitHub
+annotations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from records.errors import TuiError
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One finding, with where it is, how bad it is, and what to do, in Chinese."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    severity: Severity
+    message: str
+    pointer: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}"
+
+    @classmethod
+    def from_error(cls, error: TuiError) -> Diagnostic:
+        """The diagnostic for an exception that stopped a file from being read."""
+        return cls(
+            file=str(error.path) if error.path else "",
+            line=error.line or 1,
+            column=error.column or 1,
+            code=error.code,
+            severity="error",
+            message=error.message,
+        )
+
+
+def relative_to_cwd(path: Path) -> str:
+    """A path as the user typed it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,234 @@
+"""Editing record files without disturbing what the clerk did not touch.
+
+Edits go through tomlkit, which keeps comments, key order, blank lines and
+quoting. An untouched file is never written, so it stays byte-identical; a
+touched one keeps its BOM and line endings. Saves are atomic, and a file that
+changed on disk since it was loaded is refused unless the caller forces it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+import tomlkit.exceptions
+import tomlkit.items
+from tomlkit.container import Container
+
+from records.atomic import atomic_write
+from records.errors import FileChangedError, RecordError, TomlSyntaxError
+from records.loader import REPORT_FILE, check_folder, parse_toml, section_paths
+from records.model import RecordFile, Report, build_report
+from records.positions import KeyPath
+from records.source import BOM, SourceText, digest, read_source
+
+_LONE_LF = re.compile(r"(?<!\r)\n")
+
+
+def to_item(value: Any) -> Any:
+    """A Python value as a tomlkit item; a Decimal keeps its digits (2.30 stays 2.30)."""
+    if isinstance(value, Decimal):
+        return tomlkit.items.Float(float(value), tomlkit.items.Trivia(), format(value, "f"))
+    if isinstance(value, list):
+        array = tomlkit.array()
+        array.extend(to_item(v) for v in value)
+        return array
+    if isinstance(value, dict):
+        table = tomlkit.table()
+        for key, item in value.items():
+            table[key] = to_item(item)
+        return table
+    return value
+
+
+class EditableFile:
+    """A record file opened for editing: its tomlkit document and how it was stored."""
+
+    def __init__(self, source: SourceText) -> None:
+        self.source = source
+        try:
+            self.doc = tomlkit.parse(source.text)
+        except tomlkit.exceptions.ParseError as e:
+            raise TomlSyntaxError(f"TOML 语法错误：{e}", source.path, e.line, e.col) from e
+        self._saved_text = source.text
+
+    @classmethod
+    def open(cls, path: Path) -> EditableFile:
+        return cls(read_source(path))
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    # -- reading and changing values -----------------------------------------
+    def _container(self, keys: KeyPath, create: bool) -> Any:
+        node: Any = self.doc
+        for key in keys:
+            if isinstance(key, int):
+                node = node[key]
+            elif key in node:
+                node = node[key]
+            elif create:
+                node[key] = tomlkit.table()
+                node = node[key]
+            else:
+                raise KeyError(key)
+        return node
+
+    def get(self, keys: KeyPath, default: Any = None) -> Any:
+        """The plain value at ``keys``, or ``default`` when it is not there."""
+        try:
+            node = self._container(keys, create=False)
+        except (KeyError, IndexError, TypeError):
+            return default
+        return node.unwrap() if hasattr(node, "unwrap") else node
+
+    def set(self, keys: KeyPath, value: Any) -> None:
+        """Set the value at ``keys``, creating missing tables on the way."""
+        parent = self._container(keys[:-1], create=True)
+        key = keys[-1]
+        if isinstance(parent, list) and isinstance(key, int) and key == len(parent):
+            parent.append(to_item(value))
+            return
+        if not isinstance(key, int) and key in parent and _same(parent[key], value):
+            return  # keep the original spelling (quotes, number format) of an equal value
+        parent[key] = to_item(value)
+
+    def delete(self, keys: KeyPath) -> None:
+        """Remove the key or array element at ``keys``; a missing one is no error."""
+        try:
+            parent = self._container(keys[:-1], create=False)
+            del parent[keys[-1]]
+        except (KeyError, IndexError, TypeError):
+            return
+
+    def append(self, keys: KeyPath, value: Any) -> int:
+        """Append to the array (or array of tables) at ``keys``; returns the new index."""
+        parent = self._container(keys[:-1], create=True)
+        key = keys[-1]
+        if key not in parent:
+            if isinstance(value, dict):
+                parent[key] = tomlkit.aot()
+            else:
+                parent[key] = tomlkit.array()
+                parent[key].multiline(True)
+        target = parent[key]
+        if isinstance(value, dict):
+            table = to_item(value)
+            table.add(tomlkit.nl())
+            target.append(table)
+        else:
+            target.append(to_item(value))
+        return len(target) - 1
+
+    def move(self, keys: KeyPath, offset: int) -> KeyPath:
+        """Move the array element at ``keys`` by ``offset`` places; returns its new path."""
+        array = self._container(keys[:-1], create=False)
+        index = keys[-1]
+        assert isinstance(index, int)
+        new = max(0, min(len(array) - 1, index + offset))
+        if new != index:
+            values = [v.unwrap() if hasattr(v, "unwrap") else v for v in array]
+            values.insert(new, values.pop(index))
+            for i, value in enumerate(values):
+                array[i] = to_item(value)
+        return (*keys[:-1], new)
+
+    # -- text and saving -------------------------------------------------------
+    def text(self) -> str:
+        """The file's text as it would be saved (without the BOM)."""
+        text = self.doc.as_string()
+        if self.source.newline == "\r\n":
+            text = _LONE_LF.sub("\r\n", text)
+        return text
+
+    @property
+    def modified(self) -> bool:
+        return self.text() != self._saved_text
+
+    def record(self) -> RecordFile:
+        """The current content as a parsed record, for the model and the validator."""
+        text = self.text()
+        source = SourceText(self.path, text, self.source.bom, self.source.newline, "")
+        return RecordFile(source, parse_toml(source) if text.strip() else {})
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file on disk is no longer the one we loaded or last saved."""
+        try:
+            return digest(self.path.read_bytes()) != self.source.digest
+        except FileNotFoundError:
+            return bool(self.source.digest)
+
+    def save(self, force: bool = False) -> bool:
+        """Write the file if it changed; returns whether it wrote.
+
+        Refuses (:class:`FileChangedError`) when the file changed on disk since
+        it was loaded, unless ``force``.
+        """
+        if not self.modified:
+            return False
+        if not force and self.changed_on_disk():
+            raise FileChangedError("文件在打开之后被其他程序修改过；为免覆盖他人的修改，未保存", self.path)
+        text = self.text()
+        data = ((BOM if self.source.bom else "") + text).encode("utf-8")
+        atomic_write(self.path, data)
+        self.source = SourceText(self.path, text, self.source.bom, self.source.newline, digest(data))
+        self._saved_text = text
+        return True
+
+
+def _same(item: Any, value: Any) -> bool:
+    current = item.unwrap() if hasattr(item, "unwrap") else item
+    if isinstance(value, Decimal) and isinstance(current, float):
+        return isinstance(item, tomlkit.items.Float) and item.as_string() == format(value, "f")
+    return type(current) is type(value) and current == value
+
+
+class ReportDraft:
+    """A report folder open for editing: one :class:`EditableFile` per file."""
+
+    def __init__(self, folder: Path) -> None:
+        check_folder(folder)
+        self.folder = folder
+        self.meta = EditableFile.open(folder / REPORT_FILE)
+        self.sections = [EditableFile.open(p) for p in section_paths(folder)]
+
+    @property
+    def files(self) -> list[EditableFile]:
+        return [self.meta, *self.sections]
+
+    def file(self, name: str) -> EditableFile:
+        for f in self.files:
+            if f.path.name == name:
+                return f
+        raise RecordError("报告中没有这个文件", self.folder / name)
+
+    @property
+    def modified(self) -> bool:
+        return any(f.modified for f in self.files)
+
+    def report(self) -> Report:
+        """The model of the draft as it stands, unsaved edits included."""
+        return build_report(self.folder, self.meta.record(), [s.record() for s in self.sections])
+
+    def conflicts(self) -> list[Path]:
+        """Modified files that someone else changed on disk meanwhile."""
+        return [f.path for f in self.files if f.modified and f.changed_on_disk()]
+
+    def save(self, force: bool = False) -> list[Path]:
+        """Save every modified file; returns the ones written.
+
+        Checks every file for conflicts before writing any, so a refusal
+        leaves the whole report as it was.
+        """
+        if not force:
+            changed = self.conflicts()
+            if changed:
+                raise FileChangedError(
+                    "文件在打开之后被其他程序修改过；为免覆盖他人的修改，未保存", changed[0]
+                )
+        return [f.path for f in self.files if f.save(force=True)]
+

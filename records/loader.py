@@ -1,0 +1,99 @@
+"""Reading a report folder: ``report.toml`` plus one TOML file per section.
+
+Validation reads with the standard library's ``tomllib`` (fast); floats are
+read as ``Decimal`` so that 861.98 stays 861.98 and 2.30 keeps its two
+decimals, which the rounding rules and the exporters need. Every file that
+cannot be read is collected, not just the first.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from records.errors import NotAReportError, RecordError, TomlSyntaxError
+from records.model import RecordFile, Report, build_report, natural_key
+from records.source import SourceText, read_source
+
+REPORT_FILE = "report.toml"
+_TOMLLIB_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def parse_toml(source: SourceText) -> dict[str, Any]:
+    """Parse a file's text, turning a syntax error into one that names line and column."""
+    if not source.text.strip():
+        raise RecordError("文件是空的：至少要有 kind、title 等内容", source.path, 1, 1)
+    try:
+        return tomllib.loads(source.text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as e:
+        message = str(e)
+        match = _TOMLLIB_POSITION.search(message)
+        if match:
+            line, column = int(match.group(1)), int(match.group(2))
+            message = message[: match.start()].strip()
+        else:
+            line = source.text.count("\n") + 1
+            column = 1
+            message = re.sub(r"\s*\(at end of document\)", "", message)
+        raise TomlSyntaxError(f"TOML 语法错误：{message}", source.path, line, column) from e
+
+
+def read_file(path: Path) -> RecordFile:
+    """One record file, read and parsed."""
+    source = read_source(path)
+    return RecordFile(source, parse_toml(source))
+
+
+def section_paths(folder: Path) -> list[Path]:
+    """The section files of a report folder, in the order the report shows them."""
+    files = [p for p in folder.glob("*.toml") if p.name != REPORT_FILE and p.is_file()]
+    return sorted(files, key=lambda p: natural_key(p.name))
+
+
+@dataclass
+class LoadResult:
+    """A report as far as it could be read, and what could not be."""
+
+    report: Report
+    errors: list[RecordError] = field(default_factory=list)
+
+
+def check_folder(folder: Path) -> None:
+    """Refuse a path that is not a report folder, saying what it is instead."""
+    if not folder.exists():
+        raise RecordError("文件夹不存在", folder)
+    if not folder.is_dir():
+        raise RecordError("需要报告文件夹（内含 report.toml），这里给的是文件", folder)
+    if not (folder / REPORT_FILE).is_file():
+        raise NotAReportError("不是报告文件夹：缺少 report.toml", folder)
+
+
+def read_report(folder: Path) -> LoadResult:
+    """Read every file of a report folder; unreadable files are reported, not fatal."""
+    check_folder(folder)
+    errors: list[RecordError] = []
+
+    def attempt(path: Path) -> RecordFile | None:
+        try:
+            return read_file(path)
+        except RecordError as e:
+            errors.append(e)
+            return None
+
+    meta = attempt(folder / REPORT_FILE)
+    if meta is None:
+        meta = RecordFile(SourceText(folder / REPORT_FILE, "", False, "\n", ""), {})
+    sections = [f for f in map(attempt, section_paths(folder)) if f is not None]
+    return LoadResult(build_report(folder, meta, sections), errors)
+
+
+def load_report(folder: Path) -> Report:
+    """Read a report folder, raising the first problem if any file cannot be read."""
+    result = read_report(folder)
+    if result.errors:
+        raise result.errors[0]
+    return result.report

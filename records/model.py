@@ -1,0 +1,273 @@
+"""The report as the rest of tui sees it: metadata, sections, parts, points, metrics.
+
+The model is built leniently from whatever the TOML holds, because a draft may
+be incomplete or wrong: a missing or mistyped value reads as empty here, and
+the validator (``schema``) reports it. Every node remembers its file and key
+path, so any value can be traced to its line and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from records.positions import KeyPath, Locator, Position
+from records.source import SourceText
+
+SECTION_KINDS = ("measures", "shortcomings", "leadership", "plans", "other")
+"""The mandated items of the report (DESIGN.md), in the regulation's order."""
+
+Number = int | Decimal
+
+
+@dataclass(frozen=True)
+class Where:
+    """A value's origin: file, key path, and its line and column there."""
+
+    path: Path
+    keys: KeyPath
+    line: int
+    column: int
+
+    @property
+    def pointer(self) -> str:
+        """The JSON pointer of the value inside its file's data."""
+        return "".join("/" + str(k).replace("~", "~0").replace("/", "~1") for k in self.keys)
+
+
+@dataclass
+class RecordFile:
+    """One TOML file of a report: its source, its data, and positions on demand."""
+
+    source: SourceText
+    data: dict[str, Any]
+    locator: Locator = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.locator = Locator(self.source.text)
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    def position(self, keys: KeyPath) -> Position:
+        """Where the value at ``keys`` is written (its nearest parent, when missing)."""
+        return self.locator.value(keys)
+
+    def where(self, keys: KeyPath, index: int | None = None) -> Where:
+        """The origin of the value at ``keys``; ``index`` is a character inside a string."""
+        if index is None:
+            pos = self.locator.value(keys)
+        else:
+            pos = self.locator.in_string(keys, index)
+        return Where(self.path, keys, pos.line, pos.column)
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A figure the report states: ``value`` in ``unit``, described by ``label``."""
+
+    key: str
+    value: Number | None
+    unit: str
+    label: str
+    file: RecordFile = field(repr=False, compare=False)
+
+    @property
+    def keys(self) -> KeyPath:
+        return ("metrics", self.key)
+
+    @property
+    def decimals(self) -> int:
+        """How many decimals the value is stated with (0 for an integer)."""
+        if isinstance(self.value, Decimal):
+            exponent = self.value.as_tuple().exponent
+            return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        return 0
+
+
+@dataclass(frozen=True)
+class Part:
+    """A numbered sub-part （一）（二）…: a run-in title, then text and/or points."""
+
+    title: str
+    text: str
+    points: list[str]
+    keys: KeyPath
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section file: a mandated item (``kind``) of the report's body."""
+
+    file: RecordFile
+    kind: str
+    title: str
+    lead: str
+    points: list[str]
+    parts: list[Part]
+    metrics: dict[str, Metric]
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+
+@dataclass(frozen=True)
+class Header:
+    """版头: 发文机关标志, 发文字号, 签发人."""
+
+    issuer_mark: str
+    doc_number: str
+    signer: str
+
+
+@dataclass(frozen=True)
+class Body:
+    """主体 frame: 标题, 主送机关, 开头语, 发文机关署名, 成文日期."""
+
+    title: str
+    recipients: list[str]
+    opening: str
+    signature: str
+    date: dt.date | None
+
+
+@dataclass(frozen=True)
+class Footer:
+    """版记: 抄送, 印发机关, 印发日期, 印数."""
+
+    cc: list[str]
+    printer: str
+    print_date: dt.date | None
+    copies: int | None
+
+
+@dataclass(frozen=True)
+class Report:
+    """A whole report folder: ``report.toml`` and its section files, in file-name order."""
+
+    folder: Path
+    meta: RecordFile
+    year: int | None
+    header: Header
+    body: Body
+    footer: Footer
+    sections: list[Section]
+
+    @property
+    def files(self) -> list[RecordFile]:
+        return [self.meta, *(s.file for s in self.sections)]
+
+    def metrics(self) -> dict[str, Metric]:
+        """Every metric of the report by key (one namespace; the first definition wins)."""
+        found: dict[str, Metric] = {}
+        for section in self.sections:
+            for key, metric in section.metrics.items():
+                found.setdefault(key, metric)
+        return found
+
+
+# -- lenient readers -------------------------------------------------------------
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _strs(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _table(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _number(value: Any) -> Number | None:
+    if isinstance(value, bool):
+        return None
+    return value if isinstance(value, int | Decimal) else None
+
+
+def build_report(folder: Path, meta: RecordFile, section_files: list[RecordFile]) -> Report:
+    """Assemble the model from parsed files; nothing here rejects a draft."""
+    data = meta.data
+    header, body, footer = (_table(data.get(k)) for k in ("header", "body", "footer"))
+    return Report(
+        folder=folder,
+        meta=meta,
+        year=_int(data.get("year")),
+        header=Header(
+            issuer_mark=_str(header.get("issuer_mark")),
+            doc_number=_str(header.get("doc_number")),
+            signer=_str(header.get("signer")),
+        ),
+        body=Body(
+            title=_str(body.get("title")),
+            recipients=_strs(body.get("recipients")),
+            opening=_str(body.get("opening")),
+            signature=_str(body.get("signature")),
+            date=_date(body.get("date")),
+        ),
+        footer=Footer(
+            cc=_strs(footer.get("cc")),
+            printer=_str(footer.get("printer")),
+            print_date=_date(footer.get("print_date")),
+            copies=_int(footer.get("copies")),
+        ),
+        sections=[build_section(f) for f in section_files],
+    )
+
+
+def build_section(file: RecordFile) -> Section:
+    """A section from its file's data, reading missing or mistyped values as empty."""
+    data = file.data
+    parts = data.get("parts")
+    metrics = _table(data.get("metrics"))
+    return Section(
+        file=file,
+        kind=_str(data.get("kind")),
+        title=_str(data.get("title")),
+        lead=_str(data.get("lead")),
+        points=_strs(data.get("points")),
+        parts=[
+            Part(
+                title=_str(p.get("title")),
+                text=_str(p.get("text")),
+                points=_strs(p.get("points")),
+                keys=("parts", i),
+            )
+            for i, p in enumerate(parts if isinstance(parts, list) else [])
+            if isinstance(p, dict)
+        ],
+        metrics={
+            key: Metric(
+                key=key,
+                value=_number(_table(m).get("value")),
+                unit=_str(_table(m).get("unit")),
+                label=_str(_table(m).get("label")),
+                file=file,
+            )
+            for key, m in metrics.items()
+        },
+    )
+
+
+_NATURAL = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> list[Any]:
+    """Sort key that puts ``2-x`` before ``10-x``, as a clerk numbering files expects."""
+    return [int(t) if t.isdigit() else t for t in _NATURAL.split(name)]

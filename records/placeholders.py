@@ -1,0 +1,93 @@
+"""Prose that refers to numbers: ``全年共开展相关学习{study_sessions}次``.
+
+A template is split into literal text and references by this parser, never by
+``str.format`` on user text (which would let ``{0}`` or ``{__class__}`` reach
+into Python). ``{{`` and ``}}`` stand for literal braces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass(frozen=True)
+class Literal:
+    """Text written as it is."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A ``{key}``; ``index`` is where its ``{`` stands in the template."""
+
+    key: str
+    index: int
+
+
+@dataclass(frozen=True)
+class Malformed:
+    """A brace that opens no valid reference, kept as text and reported."""
+
+    text: str
+    index: int
+    reason: str
+
+
+Segment = Literal | Reference | Malformed
+
+
+def parse_template(template: str) -> list[Segment]:
+    """Split ``template`` into literals, references and malformed braces, in order."""
+    segments: list[Segment] = []
+    buffer: list[str] = []
+    i = 0
+
+    def flush() -> None:
+        if buffer:
+            segments.append(Literal("".join(buffer)))
+            buffer.clear()
+
+    while i < len(template):
+        ch = template[i]
+        if ch in "{}" and template[i + 1 : i + 2] == ch:
+            buffer.append(ch)
+            i += 2
+            continue
+        if ch == "}":
+            flush()
+            segments.append(Malformed("}", i, "多余的“}”；要写花括号本身请用“}}”"))
+            i += 1
+            continue
+        if ch != "{":
+            buffer.append(ch)
+            i += 1
+            continue
+        close = template.find("}", i + 1)
+        inner = template[i + 1 : close] if close != -1 else ""
+        flush()
+        if close == -1:
+            segments.append(Malformed(template[i:], i, "“{”没有对应的“}”；要写花括号本身请用“{{”"))
+            return segments
+        if not _KEY.fullmatch(inner):
+            segments.append(
+                Malformed(
+                    template[i : close + 1],
+                    i,
+                    f"“{{{inner}}}”不是有效的指标引用；引用须为英文字母、数字和下划线组成的指标名",
+                )
+            )
+        else:
+            segments.append(Reference(inner, i))
+        i = close + 1
+    flush()
+    return segments
+
+
+def references(template: str) -> Iterator[Reference]:
+    """The ``{key}`` references of a template, in order."""
+    return (s for s in parse_template(template) if isinstance(s, Reference))

@@ -1,0 +1,310 @@
+"""Source positions for every key and value of a TOML file.
+
+Neither tomllib nor tomlkit says where a value stood, and a diagnostic has to
+name the line and column. This is a small scanner of TOML's lexical structure
+(headers, keys, strings, arrays, inline tables) that records, for each key
+path such as ``("parts", 0, "points", 2)``, where its key and its value start.
+
+It runs only on files that parsed, so it can be lenient; and it runs lazily
+(see :class:`Locator`), so a clean report pays nothing for it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+KeyPath = tuple[str | int, ...]
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_WS = re.compile(r"[ \t]*")
+_WS_NL_COMMENT = re.compile(r"(?:[ \t\n]|#[^\n]*)*")
+_SCALAR = re.compile(r"[^\s,\]}#]+(?: \d\d:\d\d[^\s,\]}#]*)?")
+_ESCAPE_WIDTH = {"u": 6, "U": 10, "x": 4}
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column (in characters) in a file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class _Index:
+    keys: dict[KeyPath, int] = field(default_factory=dict)
+    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.index = _Index()
+        self.aot_counts: dict[KeyPath, int] = {}
+
+    # -- low level -----------------------------------------------------------
+    def skip(self, pattern: re.Pattern[str]) -> None:
+        match = pattern.match(self.text, self.pos)
+        if match:
+            self.pos = match.end()
+
+    def peek(self, n: int = 1) -> str:
+        return self.text[self.pos : self.pos + n]
+
+    # -- document ------------------------------------------------------------
+    def scan(self) -> _Index:
+        table: KeyPath = ()
+        while self.pos < len(self.text):
+            self.skip(_WS_NL_COMMENT)
+            if self.pos >= len(self.text):
+                break
+            if self.peek() == "[":
+                table = self.header()
+            else:
+                self.key_value(table)
+            self.skip(_WS)
+            if self.peek() == "#":
+                self.skip(re.compile(r"#[^\n]*"))
+        return self.index
+
+    def header(self) -> KeyPath:
+        start = self.pos
+        is_array = self.peek(2) == "[["
+        self.pos += 2 if is_array else 1
+        keys = self.dotted_key()
+        self.skip(_WS)
+        self.pos += 2 if is_array else 1
+        path: KeyPath = ()
+        for i, key in enumerate(keys):
+            path += (key,)
+            last = i == len(keys) - 1
+            if last and is_array:
+                count = self.aot_counts.get(path, 0)
+                self.aot_counts[path] = count + 1
+                self.index.keys.setdefault(path, start)
+                self.index.values.setdefault(path, (start, start))
+                path += (count,)
+            elif path in self.aot_counts:
+                path += (self.aot_counts[path] - 1,)
+            self.index.keys.setdefault(path, start)
+            self.index.values.setdefault(path, (start, start))
+        return path
+
+    def dotted_key(self) -> list[str]:
+        keys = []
+        while True:
+            self.skip(_WS)
+            keys.append(self.simple_key())
+            self.skip(_WS)
+            if self.peek() != ".":
+                return keys
+            self.pos += 1
+
+    def simple_key(self) -> str:
+        ch = self.peek()
+        if ch and ch in "\"'":
+            start = self.pos
+            self.string()
+            raw = self.text[start : self.pos]
+            return _decode_simple(raw)
+        match = _BARE_KEY.match(self.text, self.pos)
+        if not match:
+            self.pos += 1  # not valid TOML; keep moving rather than loop
+            return ""
+        self.pos = match.end()
+        return match.group()
+
+    def key_value(self, table: KeyPath) -> None:
+        key_start = self.pos
+        keys = self.dotted_key()
+        path = table
+        for key in keys:
+            path += (key,)
+            self.index.keys.setdefault(path, key_start)
+        self.skip(_WS)
+        if self.peek() == "=":
+            self.pos += 1
+        self.skip(_WS)
+        self.value(path)
+
+    # -- values --------------------------------------------------------------
+    def value(self, path: KeyPath) -> None:
+        start = self.pos
+        ch = self.peek()
+        if ch and ch in "\"'":
+            self.string()
+        elif ch == "[":
+            self.array(path)
+        elif ch == "{":
+            self.inline_table(path)
+        else:
+            match = _SCALAR.match(self.text, self.pos)
+            self.pos = match.end() if match else self.pos + 1
+        self.index.values[path] = (start, self.pos)
+
+    def string(self) -> None:
+        quote = self.peek()
+        if self.peek(3) == quote * 3:
+            end = self.text.find(quote * 3, self.pos + 3)
+            while end != -1 and quote == '"' and _escaped(self.text, end):
+                end = self.text.find(quote * 3, end + 1)
+            if end == -1:
+                self.pos = len(self.text)
+                return
+            end += 3
+            # up to two quotes right before the closing delimiter belong to the content
+            extra = 0
+            while extra < 2 and self.text[end : end + 1] == quote:
+                end += 1
+                extra += 1
+            self.pos = end
+            return
+        i = self.pos + 1
+        while i < len(self.text) and self.text[i] != quote and self.text[i] != "\n":
+            i += 2 if quote == '"' and self.text[i] == "\\" else 1
+        self.pos = min(i + 1, len(self.text))
+
+    def array(self, path: KeyPath) -> None:
+        self.pos += 1
+        i = 0
+        while self.pos < len(self.text):
+            self.skip(_WS_NL_COMMENT)
+            if self.peek() == "]":
+                self.pos += 1
+                return
+            self.index.keys.setdefault(path + (i,), self.pos)
+            self.value(path + (i,))
+            i += 1
+            self.skip(_WS_NL_COMMENT)
+            if self.peek() == ",":
+                self.pos += 1
+            elif self.peek() != "]":
+                self.pos += 1
+
+    def inline_table(self, path: KeyPath) -> None:
+        self.pos += 1
+        while self.pos < len(self.text):
+            self.skip(_WS_NL_COMMENT)
+            if self.peek() == "}":
+                self.pos += 1
+                return
+            self.key_value(path)
+            self.skip(_WS_NL_COMMENT)
+            if self.peek() == ",":
+                self.pos += 1
+            elif self.peek() != "}":
+                self.pos += 1
+
+
+def _escaped(text: str, index: int) -> bool:
+    backslashes = 0
+    while index - backslashes - 1 >= 0 and text[index - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
+
+
+def _decode_simple(raw: str) -> str:
+    if raw.startswith("'"):
+        return raw[1:-1]
+    out, i, body = [], 0, raw[1:-1]
+    simple = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\" and i + 1 < len(body):
+            code = body[i + 1]
+            if code in _ESCAPE_WIDTH:
+                width = _ESCAPE_WIDTH[code]
+                out.append(chr(int(body[i + 2 : i + width], 16)))
+                i += width
+                continue
+            out.append(simple.get(code, code))
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def string_offset(raw: str, index: int) -> int:
+    """Offset in a string literal's source of the character at ``index`` of its value.
+
+    Accounts for the quotes, escapes, and a multi-line string's leading newline
+    and line-ending backslashes, so a placeholder inside prose can be located.
+    """
+    quote = raw[:1]
+    multi = raw[:3] == quote * 3
+    i = 3 if multi else 1
+    if multi and raw[i : i + 1] == "\n":
+        i += 1
+    decoded = 0
+    while i < len(raw):
+        if decoded == index:
+            return i
+        ch = raw[i]
+        if quote == '"' and ch == "\\" and i + 1 < len(raw):
+            code = raw[i + 1]
+            if multi and code in " \t\n":
+                j = i + 1
+                while j < len(raw) and raw[j] in " \t\n":
+                    j += 1
+                i = j
+                continue
+            i += _ESCAPE_WIDTH.get(code, 2)
+        else:
+            i += 1
+        decoded += 1
+    return i
+
+
+class Locator:
+    """Positions in one file's text, computed on first use and kept."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text.replace("\r\n", "\n")
+        self._index: _Index | None = None
+        self._line_starts: list[int] | None = None
+
+    @property
+    def index(self) -> _Index:
+        if self._index is None:
+            self._index = _Scanner(self.text).scan()
+        return self._index
+
+    def position_of_offset(self, offset: int) -> Position:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._line_starts, offset)
+        return Position(line, offset - self._line_starts[line - 1] + 1)
+
+    def nearest(self, path: KeyPath) -> KeyPath:
+        """The longest prefix of ``path`` that stands in the file (``()`` for none)."""
+        while path and path not in self.index.values:
+            path = path[:-1]
+        return path
+
+    def value(self, path: KeyPath) -> Position:
+        """Where the value at ``path`` starts; for a missing key, where its nearest parent does."""
+        found = self.nearest(path)
+        if not found:
+            return Position(1, 1)
+        return self.position_of_offset(self.index.values[found][0])
+
+    def key(self, path: KeyPath) -> Position:
+        """Where the key of ``path`` is written (its header, for a table)."""
+        found = self.nearest(path)
+        if not found:
+            return Position(1, 1)
+        return self.position_of_offset(self.index.keys.get(found, self.index.values[found][0]))
+
+    def in_string(self, path: KeyPath, index: int) -> Position:
+        """Where character ``index`` of the string at ``path`` is written."""
+        if path not in self.index.values:
+            return self.value(path)
+        start, end = self.index.values[path]
+        raw = self.text[start:end]
+        if not raw or raw[0] not in "\"'":
+            return self.position_of_offset(start)
+        return self.position_of_offset(start + string_offset(raw, index))

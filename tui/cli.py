@@ -1,0 +1,59 @@
+"""The ``tui`` command: parse the call, run one command, return its exit status.
+
+Exit statuses follow the usual contract: 0 no errors, 1 the report has errors
+(or could not be read), 2 the call itself was wrong (a bad option, a path that
+does not exist). Every expected failure is printed as a message, never as a
+traceback. Commands import their heavy dependencies (Textual, python-docx)
+only when they run, so ``tui validate`` stays light for pre-commit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from records import TuiError
+
+from tui import argparse_zh
+from tui.commands import COMMANDS, UsageError
+
+DESCRIPTION = "法治政府建设情况报告的编辑、校验与导出工具"
+EPILOG = "“tui 文件夹” 等同于 “tui edit 文件夹”。每个命令的详细说明：tui 命令 --help"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser with every command registered."""
+    argparse_zh.install()
+    parser = argparse.ArgumentParser(prog="tui", description=DESCRIPTION, epilog=EPILOG)
+    commands = parser.add_subparsers(dest="command", metavar="命令", required=True)
+    for command in COMMANDS:
+        command.register(commands)
+    return parser
+
+
+def _default_to_edit(argv: list[str]) -> list[str]:
+    """``tui DIR`` means ``tui edit DIR``."""
+    names = {c.NAME for c in COMMANDS}
+    if argv and not argv[0].startswith("-") and argv[0] not in names and "edit" in names:
+        return ["edit", *argv]
+    return argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args_list = _default_to_edit(list(sys.argv[1:] if argv is None else argv))
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        return int(args.run(args))
+    except UsageError as e:
+        parser.exit(2, f"tui：错误：{e}\n")
+    except TuiError as e:
+        print(f"tui：{e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("tui：已中断", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
