@@ -1,11 +1,13 @@
 """The subcommands of ``tui``, one module each.
 
 Each module has ``NAME``, ``register(subparsers)`` (which sets ``run`` as the
-parser default) and imports its heavy dependencies inside ``run`` only.
+parser default) and imports its heavy dependencies inside ``run`` only, so
+that ``tui validate`` never loads Textual or python-docx.
 """
 
 from __future__ import annotations
 
+import importlib
 from types import ModuleType
 
 
@@ -13,10 +15,19 @@ class UsageError(Exception):
     """The call itself is wrong (exit status 2): a path that does not exist, a bad value."""
 
 
-def _commands() -> list[ModuleType]:
-    from tui.commands import export
+ORDER = ("edit", "validate", "export", "new", "compare")
+"""The commands in the order ``tui --help`` lists them (module names in this package)."""
 
-    return [export]
+
+def _commands() -> list[ModuleType]:
+    found = []
+    for name in ORDER:
+        try:
+            found.append(importlib.import_module(f"tui.commands.{name}"))
+        except ModuleNotFoundError as e:
+            if e.name != f"tui.commands.{name}":
+                raise
+    return found
 
 
 COMMANDS = _commands()

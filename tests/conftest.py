@@ -1,0 +1,26 @@
+"""Fixtures shared by every test: the example report, and a private copy of it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "records" / "examples" / "baoshan-emergency-2023"
+SEED = ROOT / "tests" / "data" / "seed-baoshan-emergency-2023.txt"
+
+
+@pytest.fixture
+def example_dir() -> Path:
+    """The shipped example report (read only: copy it before changing anything)."""
+    return EXAMPLE
+
+
+@pytest.fixture
+def report_dir(tmp_path: Path) -> Path:
+    """A private copy of the example report that a test may change."""
+    target = tmp_path / "baoshan-emergency-2023"
+    shutil.copytree(EXAMPLE, target)
+    return target
