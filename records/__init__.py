@@ -2,11 +2,11 @@
 
 The lowest layer of tui; it imports nothing else of ours. Read a report with
 :func:`load_report` (or :func:`read_report` to collect every unreadable file),
-edit one with :class:`ReportDraft`.
+edit one with :class:`ReportDraft` (imported lazily: tomlkit is
+loaded only when something is edited).
 """
 
 from records.diagnostic import Diagnostic, Severity
-from records.editing import EditableFile, ReportDraft
 from records.errors import (
     EncodingError,
     FileChangedError,
@@ -31,6 +31,19 @@ from records.model import (
     Where,
 )
 from records.positions import KeyPath, Position
+
+_LAZY = {"EditableFile", "ReportDraft"}
+
+
+def __getattr__(name: str) -> object:
+    # Editing needs tomlkit; validation (run on every commit) does not, so it
+    # is imported only when an editing class is first asked for.
+    if name in _LAZY:
+        from records import editing
+
+        return getattr(editing, name)
+    raise AttributeError(f"module 'records' has no attribute {name!r}")
+
 
 __all__ = [
     "REPORT_FILE",

@@ -241,18 +241,17 @@ def string_offset(raw: str, index: int) -> int:
         i += 1
     decoded = 0
     while i < len(raw):
+        ch = raw[i]
+        if multi and quote == '"' and ch == "\\" and raw[i + 1 : i + 2] in (" ", "\t", "\n"):
+            # a line-ending backslash: it and the white space after it are no content
+            i += 1
+            while i < len(raw) and raw[i] in " \t\n":
+                i += 1
+            continue
         if decoded == index:
             return i
-        ch = raw[i]
         if quote == '"' and ch == "\\" and i + 1 < len(raw):
-            code = raw[i + 1]
-            if multi and code in " \t\n":
-                j = i + 1
-                while j < len(raw) and raw[j] in " \t\n":
-                    j += 1
-                i = j
-                continue
-            i += _ESCAPE_WIDTH.get(code, 2)
+            i += _ESCAPE_WIDTH.get(raw[i + 1], 2)
         else:
             i += 1
         decoded += 1

@@ -1,0 +1,105 @@
+"""``tui export --format txt``: the published text, and clear refusals on bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from exporters.text import export_text
+from records import load_report
+from tui.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        status = main(list(argv))
+    except SystemExit as e:  # argparse exits on bad usage
+        status = int(e.code or 0)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_text_goes_to_standard_output(example_dir: Path, capfdbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["export", str(example_dir), "--format", "txt"]) == 0
+    out = capfdbinary.readouterr().out.decode("utf-8")
+    assert out == export_text(load_report(example_dir))[0]
+
+
+def test_text_goes_to_a_file_with_o(example_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "报告.txt"
+    status, out, _ = run(capsys, "export", str(example_dir), "-o", str(target))
+    assert status == 0 and out == ""
+    assert target.read_text(encoding="utf-8").startswith("上海市宝山区应急管理局文件\n")
+
+
+def test_a_missing_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "export", str(tmp_path / "nope"))
+    assert status == 2
+    assert "路径不存在" in err
+
+
+def test_an_unknown_option_is_a_usage_error(example_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "export", str(example_dir), "--format", "pdf")
+    assert status == 2
+    assert "无效的选项" in err
+
+
+def _break(report_dir: Path, name: str, data: bytes) -> Path:
+    path = report_dir / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "line", "words"),
+    [
+        ("2-shortcomings.toml", 'kind = "shortcomings"\ntitle = "不足\n'.encode(), 2, "TOML 语法错误"),
+        ("2-shortcomings.toml", 'kind = "shortcomings"\ntitle = "存在的不足"\n'.encode("gbk"), 2, "GBK"),
+        ("2-shortcomings.toml", b"", 1, "文件是空的"),
+        ("report.toml", b"year = 2023\n[header\n", 2, "TOML 语法错误"),
+    ],
+    ids=["syntax", "gbk", "empty", "report-syntax"],
+)
+def test_bad_files_name_their_file_and_line(
+    report_dir: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, line: int, words: str
+) -> None:
+    path = _break(report_dir, name, data)
+    status, out, err = run(capsys, "export", str(report_dir))
+    assert status == 1
+    assert out == ""
+    assert f"{path}:{line}:" in err
+    assert words in err
+    assert "Traceback" not in err
+
+
+def test_a_folder_without_report_toml(report_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (report_dir / "report.toml").unlink()
+    status, _, err = run(capsys, "export", str(report_dir))
+    assert status == 1
+    assert "缺少 report.toml" in err and str(report_dir) in err
+
+
+def test_an_unknown_placeholder_refuses_the_export(report_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = report_dir / "4-plans.toml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines, 1) if line.startswith("lead = "))
+    lines[number - 1] = lines[number - 1].replace("2024年", "{next_year}年")
+    path.write_text("".join(lines), encoding="utf-8")
+    status, out, err = run(capsys, "export", str(report_dir))
+    assert status == 1
+    assert out == ""
+    assert f"4-plans.toml:{number}:9:" in err
+    assert "next_year" in err
+
+
+def test_no_traceback_reaches_the_user(report_dir: Path) -> None:
+    (report_dir / "1-measures.toml").write_bytes("title = 存在\n".encode("gbk"))
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "export", str(report_dir)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert "UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,125 @@
+"""Every value can be traced to its line and column, so diagnostics can point at it."""
+
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from records import load_report, read_file
+from records.positions import KeyPath, Locator
+from tests.conftest import EXAMPLE
+
+
+def leaves(data: Any, prefix: KeyPath = ()) -> list[tuple[KeyPath, Any]]:
+    """Every scalar of parsed TOML with its key path."""
+    if isinstance(data, dict):
+        return [x for k, v in data.items() for x in leaves(v, (*prefix, k))]
+    if isinstance(data, list):
+        return [x for i, v in enumerate(data) for x in leaves(v, (*prefix, i))]
+    return [(prefix, data)]
+
+
+def value_at(locator: Locator, keys: KeyPath) -> Any:
+    """Parse the source text the locator names for ``keys`` back into a value."""
+    start, end = locator.index.values[keys]
+    return tomllib.loads("v = " + locator.text[start:end], parse_float=Decimal)["v"]
+
+
+def test_every_value_of_the_example_is_located_exactly() -> None:
+    for path in EXAMPLE.glob("*.toml"):
+        record = read_file(path)
+        lines = record.source.text.splitlines()
+        for keys, value in leaves(record.data):
+            assert value_at(record.locator, keys) == value, (path.name, keys)
+            pos = record.position(keys)
+            line = lines[pos.line - 1]
+            start = record.locator.index.values[keys][0]
+            written = record.locator.text[start:].split("\n", 1)[0]
+            assert line[pos.column - 1 :].startswith(written), (path.name, keys)
+
+
+def test_metric_value_position_names_its_line(example_dir: Path) -> None:
+    record = read_file(example_dir / "1-measures.toml")
+    where = record.where(("metrics", "penalty_cases", "value"))
+    line = record.source.text.splitlines()[where.line - 1]
+    assert line == "value = 142"
+    assert where.column == len("value = ") + 1
+    assert where.pointer == "/metrics/penalty_cases/value"
+
+
+def test_a_placeholder_inside_prose_is_located_to_its_brace(example_dir: Path) -> None:
+    report = load_report(example_dir)
+    measures = report.sections[0]
+    point = measures.parts[1].points[0]
+    index = point.index("{penalty_cases}")
+    where = measures.file.where(("parts", 1, "points", 0), index)
+    line = measures.file.source.text.splitlines()[where.line - 1]
+    assert line[where.column - 1 :].startswith("{penalty_cases}")
+
+
+def test_positions_inside_strings_follow_escapes_and_multiline_strings() -> None:
+    text = 'a = "x\\t\\u4e2d{k}"\nb = """\nfirst\\\n   {k} line"""\n'
+    locator = Locator(text)
+    assert text.splitlines()[0][locator.in_string(("a",), 3).column - 1] == "{"
+    where = locator.in_string(("b",), 5)
+    assert (where.line, text.splitlines()[where.line - 1][where.column - 1]) == (4, "{")
+
+
+def test_tables_arrays_of_tables_and_dotted_keys() -> None:
+    text = (
+        "title = 'x'\n"
+        "[[parts]]\ntitle = \"一\"\n"
+        "[[parts]]\ntitle = \"二\"  # c\npoints = [\n  \"甲\", # c\n  \"乙\",\n]\n"
+        "[metrics.a]\nvalue = 1\n"
+        "[metrics]\nb.value = 2\nc = { value = 3, unit = \"次\" }\n"
+    )
+    locator = Locator(text)
+    assert locator.value(("parts", 1, "title")).line == 5
+    assert locator.value(("parts", 1, "points", 1)).line == 8
+    assert locator.key(("parts", 1)).line == 4
+    assert locator.value(("metrics", "b", "value")).line == 13
+    assert locator.value(("metrics", "c", "unit")).line == 14
+    # a missing key points at its nearest parent
+    assert locator.value(("metrics", "a", "unit")) == locator.value(("metrics", "a"))
+    assert locator.value(("nothing",)).line == 1
+
+
+def test_crlf_files_count_lines_like_editors() -> None:
+    locator = Locator("a = 1\r\nb = 2\r\n")
+    assert locator.value(("b",)).line == 2
+    assert locator.value(("b",)).column == 5
+
+
+_keys = st.text(alphabet="abc_中文-9", min_size=1, max_size=6)
+_scalars = (
+    st.integers(-(10**6), 10**6)
+    | st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=12)
+    | st.booleans()
+    | st.dates()
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_keys, inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(_keys, _values, min_size=1, max_size=6), st.booleans())
+def test_any_document_tomlkit_writes_is_located_exactly(data: dict[str, Any], multiline: bool) -> None:
+    doc = tomlkit.document()
+    for key, value in data.items():
+        doc[key] = value
+    text = tomlkit.dumps(doc)
+    if multiline:
+        text = text.replace("\n", "\n\n# comment\n")
+    parsed = tomllib.loads(text, parse_float=Decimal)
+    locator = Locator(text)
+    for keys, value in leaves(parsed):
+        assert value_at(locator, keys) == value, (text, keys)
