@@ -15,7 +15,7 @@ $(BIN)/tui: pyproject.toml
 	touch $@
 
 run: $(BIN)/tui
-	$(BIN)/tui edit $(EXAMPLE)
+	$(BIN)/tui export $(EXAMPLE) --format txt
 
 test: $(BIN)/tui
 	$(BIN)/python -m pytest -n auto -q
