@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from exporters.numbering import chinese_date, part_number, point_number, section_number
 from records import Diagnostic, Metric, RecordFile, Report
 from records.diagnostic import relative_to_cwd
 from records.placeholders import Literal as TextLiteral
 from records.placeholders import Malformed, Reference, parse_template
 from records.positions import KeyPath
-
-from exporters.numbering import chinese_date, part_number, point_number, section_number
 
 Style = Literal["body", "heading1", "heading2"]
 """一、 headings (黑体), （一） run-in headings (楷体), and body text (仿宋)."""
@@ -35,7 +34,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of the 正文: a heading of its own, or text that may open with a run-in heading."""
+    """A paragraph of the 正文: a heading alone, or text that may open with a run-in heading."""
 
     spans: tuple[Span, ...]
     heading: bool = False
@@ -92,7 +91,14 @@ class _Renderer:
                 out.append(format_value(self.metrics[segment.key]))
             elif isinstance(segment, Reference):
                 out.append("{" + segment.key + "}")
-                self.problem(file, keys, segment.index, "X001", f"“{{{segment.key}}}”没有对应的指标；请在 [metrics.{segment.key}] 中定义，或改正拼写")
+                self.problem(
+                    file,
+                    keys,
+                    segment.index,
+                    "X001",
+                    f"“{{{segment.key}}}”没有对应的指标；"
+                    f"请在 [metrics.{segment.key}] 中定义，或改正拼写",
+                )
             elif isinstance(segment, Malformed):
                 out.append(segment.text)
                 self.problem(file, keys, segment.index, "X002", segment.reason)
@@ -101,7 +107,15 @@ class _Renderer:
     def problem(self, file: RecordFile, keys: KeyPath, index: int, code: str, message: str) -> None:
         where = file.where(keys, index)
         self.problems.append(
-            Diagnostic(relative_to_cwd(file.path), where.line, where.column, code, "error", message, where.pointer)
+            Diagnostic(
+                relative_to_cwd(file.path),
+                where.line,
+                where.column,
+                code,
+                "error",
+                message,
+                where.pointer,
+            )
         )
 
     def points(self, file: RecordFile, keys: KeyPath, points: list[str]) -> str:
@@ -112,11 +126,15 @@ class _Renderer:
 
     def body(self) -> list[Paragraph]:
         meta = self.report.meta
-        paragraphs = [Paragraph((Span(self.fill(self.report.body.opening, meta, ("body", "opening"))),))]
+        paragraphs = [
+            Paragraph((Span(self.fill(self.report.body.opening, meta, ("body", "opening"))),))
+        ]
         for n, section in enumerate(self.report.sections, 1):
             file = section.file
             title = self.fill(section.title, file, ("title",))
-            paragraphs.append(Paragraph((Span(section_number(n) + title, "heading1"),), heading=True))
+            paragraphs.append(
+                Paragraph((Span(section_number(n) + title, "heading1"),), heading=True)
+            )
             lead = self.fill(section.lead, file, ("lead",)) + self.points(file, (), section.points)
             if lead:
                 paragraphs.append(Paragraph((Span(lead),)))

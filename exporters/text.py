@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from records import Report
-
 from exporters.document import Document, build_document
+from records import Report
 
 LINE_WIDTH = 28
 """Characters a line on the printed page (GB/T 9704 5.2.3)."""

@@ -71,6 +71,7 @@ __all__ = [
     "TomlSyntaxError",
     "TuiError",
     "Where",
+    "WriteError",
     "load_report",
     "read_file",
     "read_report",

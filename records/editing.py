@@ -16,7 +16,6 @@ from typing import Any
 import tomlkit
 import tomlkit.exceptions
 import tomlkit.items
-from tomlkit.container import Container
 
 from records.atomic import atomic_write
 from records.errors import FileChangedError, RecordError, TomlSyntaxError
@@ -171,11 +170,15 @@ class EditableFile:
         if not self.modified:
             return False
         if not force and self.changed_on_disk():
-            raise FileChangedError("文件在打开之后被其他程序修改过；为免覆盖他人的修改，未保存", self.path)
+            raise FileChangedError(
+                "文件在打开之后被其他程序修改过；为免覆盖他人的修改，未保存", self.path
+            )
         text = self.text()
         data = ((BOM if self.source.bom else "") + text).encode("utf-8")
         atomic_write(self.path, data)
-        self.source = SourceText(self.path, text, self.source.bom, self.source.newline, digest(data))
+        self.source = SourceText(
+            self.path, text, self.source.bom, self.source.newline, digest(data)
+        )
         self._saved_text = text
         return True
 
@@ -231,4 +234,3 @@ class ReportDraft:
                     "文件在打开之后被其他程序修改过；为免覆盖他人的修改，未保存", changed[0]
                 )
         return [f.path for f in self.files if f.save(force=True)]
-

@@ -62,8 +62,7 @@ def decode(path: Path, data: bytes) -> str:
         line = data.count(b"\n", 0, e.start) + 1
         column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
         raise EncodingError(
-            f"文件不是 UTF-8 编码（{_guess_encoding(data)}）；"
-            "请用编辑器另存为 UTF-8 后再试",
+            f"文件不是 UTF-8 编码（{_guess_encoding(data)}）；请用编辑器另存为 UTF-8 后再试",
             path,
             line,
             column,

@@ -19,7 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def modules_after(code: str) -> set[str]:
     """The top-level modules a fresh interpreter holds after running ``code``."""
-    script = code + "\nimport sys, json\nprint(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    script = (
+        code
+        + "\nimport sys, json\nprint(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )

@@ -17,11 +17,15 @@ _MESSAGES = {
     "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
     "the following arguments are required: %s": "缺少必需的参数：%s",
     "unrecognized arguments: %s": "无法识别的参数：%s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "无效的选项 %(value)r（可选：%(choices)s）"
+    ),
     "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
     "expected one argument": "需要一个值",
     "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
-    "ambiguous option: %(option)s could match %(matches)s": "选项不明确：%(option)s 可能是 %(matches)s",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "选项不明确：%(option)s 可能是 %(matches)s"
+    ),
     "not allowed with argument %s": "不能与参数 %s 同时使用",
 }
 

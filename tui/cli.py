@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 
 from records import TuiError
-
 from tui import argparse_zh
 from tui.commands import COMMANDS, UsageError
 

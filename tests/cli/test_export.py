@@ -22,26 +22,34 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return status, out, err
 
 
-def test_text_goes_to_standard_output(example_dir: Path, capfdbinary: pytest.CaptureFixture[bytes]) -> None:
+def test_text_goes_to_standard_output(
+    example_dir: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
     assert main(["export", str(example_dir), "--format", "txt"]) == 0
     out = capfdbinary.readouterr().out.decode("utf-8")
     assert out == export_text(load_report(example_dir))[0]
 
 
-def test_text_goes_to_a_file_with_o(example_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_goes_to_a_file_with_o(
+    example_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "报告.txt"
     status, out, _ = run(capsys, "export", str(example_dir), "-o", str(target))
     assert status == 0 and out == ""
     assert target.read_text(encoding="utf-8").startswith("上海市宝山区应急管理局文件\n")
 
 
-def test_a_missing_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, _, err = run(capsys, "export", str(tmp_path / "nope"))
     assert status == 2
     assert "路径不存在" in err
 
 
-def test_an_unknown_option_is_a_usage_error(example_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_option_is_a_usage_error(
+    example_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, _, err = run(capsys, "export", str(example_dir), "--format", "pdf")
     assert status == 2
     assert "无效的选项" in err
@@ -56,15 +64,30 @@ def _break(report_dir: Path, name: str, data: bytes) -> Path:
 @pytest.mark.parametrize(
     ("name", "data", "line", "words"),
     [
-        ("2-shortcomings.toml", 'kind = "shortcomings"\ntitle = "不足\n'.encode(), 2, "TOML 语法错误"),
-        ("2-shortcomings.toml", 'kind = "shortcomings"\ntitle = "存在的不足"\n'.encode("gbk"), 2, "GBK"),
+        (
+            "2-shortcomings.toml",
+            'kind = "shortcomings"\ntitle = "不足\n'.encode(),
+            2,
+            "TOML 语法错误",
+        ),
+        (
+            "2-shortcomings.toml",
+            'kind = "shortcomings"\ntitle = "存在的不足"\n'.encode("gbk"),
+            2,
+            "GBK",
+        ),
         ("2-shortcomings.toml", b"", 1, "文件是空的"),
         ("report.toml", b"year = 2023\n[header\n", 2, "TOML 语法错误"),
     ],
     ids=["syntax", "gbk", "empty", "report-syntax"],
 )
 def test_bad_files_name_their_file_and_line(
-    report_dir: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, line: int, words: str
+    report_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes,
+    line: int,
+    words: str,
 ) -> None:
     path = _break(report_dir, name, data)
     status, out, err = run(capsys, "export", str(report_dir))
@@ -82,7 +105,9 @@ def test_a_folder_without_report_toml(report_dir: Path, capsys: pytest.CaptureFi
     assert "缺少 report.toml" in err and str(report_dir) in err
 
 
-def test_an_unknown_placeholder_refuses_the_export(report_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_placeholder_refuses_the_export(
+    report_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = report_dir / "4-plans.toml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     number = next(i for i, line in enumerate(lines, 1) if line.startswith("lead = "))
@@ -98,7 +123,10 @@ def test_an_unknown_placeholder_refuses_the_export(report_dir: Path, capsys: pyt
 def test_no_traceback_reaches_the_user(report_dir: Path) -> None:
     (report_dir / "1-measures.toml").write_bytes("title = 存在\n".encode("gbk"))
     result = subprocess.run(
-        [sys.executable, "-m", "tui", "export", str(report_dir)], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "tui", "export", str(report_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1
     assert "UTF-8" in result.stderr

@@ -13,7 +13,9 @@ from exporters.text import export_text
 from records import load_report
 from tests.conftest import SEED
 
-_HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"})
+_HALF_TO_FULL = str.maketrans(
+    {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
+)
 
 
 def normalise(text: str) -> str:
@@ -70,11 +72,17 @@ def test_header_signature_and_footer(example_dir: Path) -> None:
     assert lines[0] == "上海市宝山区应急管理局文件"
     assert re.fullmatch(r"\u3000宝应急〔2024〕2号[\u3000 ]+签发人：沈斌", lines[2])
     assert "中共上海市宝山区委、宝山区人民政府：" in lines
-    assert [line.strip("\u3000") for line in lines[-8:-5]] == ["上海市宝山区应急管理局", "2024年1月19日", ""]
+    assert [line.strip("\u3000") for line in lines[-8:-5]] == [
+        "上海市宝山区应急管理局",
+        "2024年1月19日",
+        "",
+    ]
     assert lines[-1] == "─" * 28
     assert lines[-2] == "（共印5份）"
     assert lines[-4] == "\u3000抄送：区法治政府办。"
-    assert lines[-3].startswith("\u3000上海市宝山区应急管理局") and lines[-3].endswith("2024年1月19日印发")
+    assert lines[-3].startswith("\u3000上海市宝山区应急管理局") and lines[-3].endswith(
+        "2024年1月19日印发"
+    )
 
 
 def test_date_starts_two_characters_right_of_the_signature(example_dir: Path) -> None:
@@ -123,21 +131,26 @@ def test_a_reference_to_no_metric_is_a_problem_with_its_position(report_dir: Pat
 )
 def test_stray_braces_are_never_evaluated(report_dir: Path, prose: str, code: str) -> None:
     path = report_dir / "4-plans.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace("不断走深走实。", prose), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("不断走深走实。", prose), encoding="utf-8"
+    )
     _, document = export_text(load_report(report_dir))
     assert [p.code for p in document.problems] == [code]
 
 
 def test_doubled_braces_are_literal_braces(report_dir: Path) -> None:
     path = report_dir / "4-plans.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace("走深走实", "{{走深走实}}"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("走深走实", "{{走深走实}}"), encoding="utf-8"
+    )
     text, document = export_text(load_report(report_dir))
     assert document.problems == []
     assert "{走深走实}" in text
 
 
 @pytest.mark.parametrize(
-    ("n", "word"), [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (21, "二十一"), (99, "九十九")]
+    ("n", "word"),
+    [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (21, "二十一"), (99, "九十九")],
 )
 def test_chinese_numbers(n: int, word: str) -> None:
     assert chinese_number(n) == word

@@ -74,10 +74,10 @@ def test_positions_inside_strings_follow_escapes_and_multiline_strings() -> None
 def test_tables_arrays_of_tables_and_dotted_keys() -> None:
     text = (
         "title = 'x'\n"
-        "[[parts]]\ntitle = \"一\"\n"
-        "[[parts]]\ntitle = \"二\"  # c\npoints = [\n  \"甲\", # c\n  \"乙\",\n]\n"
+        '[[parts]]\ntitle = "一"\n'
+        '[[parts]]\ntitle = "二"  # c\npoints = [\n  "甲", # c\n  "乙",\n]\n'
         "[metrics.a]\nvalue = 1\n"
-        "[metrics]\nb.value = 2\nc = { value = 3, unit = \"次\" }\n"
+        '[metrics]\nb.value = 2\nc = { value = 3, unit = "次" }\n'
     )
     locator = Locator(text)
     assert locator.value(("parts", 1, "title")).line == 5
@@ -112,7 +112,9 @@ _values = st.recursive(
 
 @settings(max_examples=150, deadline=None)
 @given(st.dictionaries(_keys, _values, min_size=1, max_size=6), st.booleans())
-def test_any_document_tomlkit_writes_is_located_exactly(data: dict[str, Any], multiline: bool) -> None:
+def test_any_document_tomlkit_writes_is_located_exactly(
+    data: dict[str, Any], multiline: bool
+) -> None:
     doc = tomlkit.document()
     for key, value in data.items():
         doc[key] = value

@@ -76,7 +76,7 @@ def test_decimal_values_keep_their_stated_decimals(tmp_path: Path) -> None:
 
 def test_crlf_and_bom_survive_an_edit(tmp_path: Path) -> None:
     path = tmp_path / "report.toml"
-    original = "\ufeff# 注释\r\nyear = 2023\r\n\r\n[header]\r\nsigner = \"沈斌\"\r\n"
+    original = '\ufeff# 注释\r\nyear = 2023\r\n\r\n[header]\r\nsigner = "沈斌"\r\n'
     path.write_bytes(original.encode("utf-8"))
     opened = EditableFile.open(path)
     assert opened.text() == original[1:]
@@ -87,7 +87,7 @@ def test_crlf_and_bom_survive_an_edit(tmp_path: Path) -> None:
     assert data.startswith("\ufeff".encode())
     text = data.decode("utf-8")[1:]
     assert "\n" not in text.replace("\r\n", "")
-    assert text.startswith("# 注释\r\nyear = 2024\r\n\r\n[header]\r\nsigner = \"沈斌\"\r\n")
+    assert text.startswith('# 注释\r\nyear = 2024\r\n\r\n[header]\r\nsigner = "沈斌"\r\n')
     assert 'doc_number = "宝应急〔2025〕1号"\r\n' in text
 
 
@@ -156,7 +156,9 @@ def test_a_saved_file_can_be_saved_again_without_conflict(report_dir: Path) -> N
 def test_adding_points_parts_and_metrics_yields_valid_toml(report_dir: Path) -> None:
     draft = ReportDraft(report_dir)
     plans = draft.file("4-plans.toml")
-    plans.append(("parts",), {"title": "持续强化数字赋能", "text": "推进执法数字化{new_metric}次。"})
+    plans.append(
+        ("parts",), {"title": "持续强化数字赋能", "text": "推进执法数字化{new_metric}次。"}
+    )
     plans.set(("metrics", "new_metric", "value"), 3)
     plans.set(("metrics", "new_metric", "unit"), "次")
     plans.set(("metrics", "new_metric", "label"), "新增指标")

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from records.atomic import atomic_write
-
 from tui.commands import UsageError
 
 
