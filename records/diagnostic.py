@@ -27,6 +27,9 @@ class Diagnostic:
     severity: Severity
     message: str
     pointer: str = ""
+    waived: bool = False
+    """A warning accepted by a ``[[waivers]]`` entry of report.toml: shown, not counted."""
+    waiver_reason: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,0 +1,70 @@
+"""Every diagnostic code tui reports, its severity, and what it means.
+
+Codes are stable: pre-commit output, CI annotations and waivers name them.
+A waiver may only name a warning; the table says which codes are warnings.
+"""
+
+from __future__ import annotations
+
+from records import Severity
+
+CODES: dict[str, tuple[Severity, str]] = {
+    # reading the files (raised by records)
+    "R001": ("error", "文件无法读取（不存在、是文件夹、空文件或嵌套过深）"),
+    "R002": ("error", "不是报告文件夹：缺少 report.toml"),
+    "R003": ("error", "文件不是 UTF-8 编码"),
+    "R004": ("error", "TOML 语法错误"),
+    # the shape of each file (plain JSON Schema)
+    "S001": ("error", "缺少必填项"),
+    "S002": ("error", "类型不对（如数字加了引号）"),
+    "S003": ("error", "未知的键（提示最接近的已知键）"),
+    "S004": ("error", "取值不在允许的范围内（如部分类别 kind）"),
+    "S005": ("error", "内容为空"),
+    "S006": ("error", "格式不对（如指标名含中文）"),
+    "S007": ("error", "数值超出范围（如年度、印数）"),
+    "S008": ("error", "其他结构错误"),
+    # required parts
+    "M001": ("error", "缺少必备部分（measures、shortcomings、leadership、plans 各一个）"),
+    "M002": ("error", "同一类部分出现了两次"),
+    "M003": ("error", "部分没有内容（引语、要点、分项都没有）"),
+    "M004": ("error", "分项只有标题，没有正文或要点"),
+    # formats
+    "F001": ("error", "发文字号格式不对（应为 机关代字〔年份〕序号号）"),
+    "F002": ("error", "日期不是 TOML 日期（加了引号或写了时间）"),
+    "F003": ("warning", "中文中使用了半角标点 , : ; ( )"),
+    "F004": ("warning", "主要举措和成效中出现“截至…月”的年中数据"),
+    # years and dates
+    "Y001": ("error", "发文字号的年份与成文日期的年份不一致"),
+    "Y002": ("error", "部分标题中的年份不对（下一年度安排写次年，其余写报告年度）"),
+    "Y003": ("error", "报告标题中的年份不是报告年度"),
+    "Y004": ("warning", "报告标题没有写明年度"),
+    "Y005": ("error", "印发日期早于成文日期"),
+    "Y006": ("warning", "成文日期晚于次年 3 月 31 日（报送和公开期限）"),
+    "Y007": ("warning", "成文日期在报告年度结束之前"),
+    # numbers
+    "N001": ("error", "计数单位（次、件、家次……）的数值不是整数"),
+    "N002": ("error", "计数不能为负"),
+    "N003": ("error", "百分比不在 0–100 之间"),
+    "N004": ("error", "金额不能为负"),
+    "N005": ("error", "数值不是有限数字（inf、nan）"),
+    # relations
+    "C001": ("error", "指标之间的关系不成立（合计、比率、部分不超过整体）"),
+    "C002": ("error", "关系式无法解析或用了不允许的写法"),
+    "C003": ("error", "关系式引用了不存在的指标"),
+    # references
+    "P001": ("error", "{指标名} 没有对应的指标"),
+    "P002": ("error", "花括号写法不对（如 {0}、缺少 }）"),
+    "P003": ("error", "同一指标名定义了两次"),
+    # waivers
+    "V001": ("error", "豁免了错误（只有警告可以豁免）"),
+    "V002": ("warning", "豁免没有对应的警告（可删除）"),
+    "V003": ("error", "豁免的代码不存在"),
+}
+
+MISSING_CONTENT_CODES = frozenset({"S001", "S005", "M001", "M003", "M004"})
+"""The codes that only say something is not written yet (a fresh skeleton has only these)."""
+
+
+def is_warning(code: str) -> bool:
+    """Whether ``code`` is a warning, so that a waiver may accept it."""
+    return CODES.get(code, ("error", ""))[0] == "warning"

@@ -1,0 +1,83 @@
+"""How a ``tui*`` keyword reports a finding to jsonschema, and the prose it reads.
+
+A keyword yields :class:`RuleError`, a jsonschema ``ValidationError`` that
+also carries the stable code, the severity, and (for a finding inside a
+string) the character it points at. jsonschema adds the path from the
+document's root, so the finding can be traced to its file, line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from jsonschema.exceptions import ValidationError
+from records import Severity
+
+Path = tuple[str | int, ...]
+
+
+class RuleError(ValidationError):
+    """A finding of one of tui's own rules."""
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        path: Iterable[str | int] = (),
+        *,
+        severity: Severity = "error",
+        index: int | None = None,
+        at_key: bool = False,
+    ) -> None:
+        super().__init__(message, path=path)
+        self.code = code
+        self.severity: Severity = severity
+        self.index = index
+        self.at_key = at_key
+
+
+def section_prose(section: Any) -> Iterator[tuple[Path, str]]:
+    """Every string of a section that is prose (and may hold ``{key}``), with its path."""
+    if not isinstance(section, dict):
+        return
+    for key in ("title", "lead"):
+        if isinstance(section.get(key), str):
+            yield (key,), section[key]
+    yield from _points(section.get("points"), ("points",))
+    parts = section.get("parts")
+    if isinstance(parts, list):
+        for i, part in enumerate(parts):
+            if not isinstance(part, dict):
+                continue
+            for key in ("title", "text"):
+                if isinstance(part.get(key), str):
+                    yield ("parts", i, key), part[key]
+            yield from _points(part.get("points"), ("parts", i, "points"))
+
+
+def report_prose(report: Any) -> Iterator[tuple[Path, str]]:
+    """The prose of report.toml that the document shows with references filled in."""
+    body = report.get("body") if isinstance(report, dict) else None
+    if isinstance(body, dict):
+        for key in ("title", "opening"):
+            if isinstance(body.get(key), str):
+                yield ("body", key), body[key]
+
+
+def _points(points: Any, path: Path) -> Iterator[tuple[Path, str]]:
+    if isinstance(points, list):
+        for i, point in enumerate(points):
+            if isinstance(point, str):
+                yield (*path, i), point
+
+
+def metric_items(sections: Any) -> Iterator[tuple[int, str, Any]]:
+    """Every metric definition of the report: section index, key, and its table."""
+    if not isinstance(sections, list):
+        return
+    for i, section in enumerate(sections):
+        metrics = section.get("metrics") if isinstance(section, dict) else None
+        if isinstance(metrics, dict):
+            for key, metric in metrics.items():
+                yield i, key, metric

@@ -1,0 +1,67 @@
+"""The schema files as data, and the registry that lets them refer to each other.
+
+The JSON files are the single source of the rules: the plain JSON Schema part
+is what check-jsonschema and editors read, and the ``tui*`` keywords beside it
+carry the parameters of the rules tui adds. They are parsed once per process.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+SCHEMA_NAMES = ("report", "section", "folder")
+"""``report`` is report.toml, ``section`` a section file, ``folder`` the whole report."""
+
+
+@cache
+def _load(name: str) -> dict[str, Any]:
+    text = resources.files("schema").joinpath(f"{name}.schema.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def load_schema(name: str) -> dict[str, Any]:
+    """The parsed schema file ``schema/NAME.schema.json`` (``report``, ``section`` or ``folder``).
+
+    The editor builds its forms from the Chinese ``title`` and ``description``
+    of each property; callers must treat the returned dict as read-only.
+    """
+    if name not in SCHEMA_NAMES:
+        raise ValueError(f"unknown schema {name!r}; expected one of {SCHEMA_NAMES}")
+    return _load(name)
+
+
+def for_validation(name: str) -> dict[str, Any]:
+    """The schema without its ``$schema`` key, as tui's extended validator must see it.
+
+    jsonschema picks the validator class from ``$schema`` whenever it follows
+    a ``$ref``; with the key present it would switch back to the plain draft
+    2020-12 class and silently skip tui's keywords in the referenced file.
+    """
+    return {k: v for k, v in load_schema(name).items() if k != "$schema"}
+
+
+@cache
+def registry() -> Registry:  # type: ignore[type-arg]
+    """Every schema file under its ``$id``, so ``$ref`` between them resolves offline."""
+    resources_ = [
+        (load_schema(n)["$id"], Resource(contents=for_validation(n), specification=DRAFT202012))
+        for n in SCHEMA_NAMES
+    ]
+    return Registry().with_resources(resources_)
+
+
+def resolve_local(pointer: str) -> Any:
+    """The value at ``FILE#/json/pointer`` inside one of the schema files."""
+    file, _, fragment = pointer.partition("#")
+    node: Any = load_schema(file.removesuffix(".schema.json"))
+    for part in fragment.strip("/").split("/"):
+        if part:
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node

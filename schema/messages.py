@@ -1,0 +1,143 @@
+"""Chinese messages and stable codes for what plain JSON Schema finds.
+
+jsonschema's own messages are English and name Python reprs; a clerk needs
+the field's Chinese title (taken from the schema), what is wrong, and what
+to write instead. A schema node may pin a code to one of its keywords with
+``tuiCodes`` (the 发文字号 pattern is F001, an empty title S005).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from jsonschema.exceptions import ValidationError
+
+_DEFAULT_CODES = {
+    "required": "S001",
+    "type": "S002",
+    "additionalProperties": "S003",
+    "enum": "S004",
+    "const": "S004",
+    "minItems": "S005",
+    "minLength": "S005",
+    "pattern": "S006",
+    "format": "S006",
+    "minimum": "S007",
+    "maximum": "S007",
+    "exclusiveMinimum": "S007",
+    "exclusiveMaximum": "S007",
+}
+_TYPES = {"string": "文字（加引号）", "integer": "整数", "number": "数字", "array": "数组 [...]",
+          "object": "表", "boolean": "true 或 false"}
+_DOC_NUMBER_HINT = "应写作“机关代字〔年份〕序号号”，如“宝应急〔2024〕2号”"
+
+
+def code_for(error: ValidationError) -> str:
+    """The stable code of a plain JSON Schema finding."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    pinned = schema.get("tuiCodes", {}).get(error.validator)
+    if pinned:
+        return str(pinned)
+    if error.validator == "pattern" and error.validator_value == "\\S":
+        return "S005"
+    return _DEFAULT_CODES.get(str(error.validator), "S008")
+
+
+def _title(schema: Any, fallback: str) -> str:
+    return schema.get("title", fallback) if isinstance(schema, dict) else fallback
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float) or type(value).__name__ == "Decimal":
+        return "数字"
+    if isinstance(value, str):
+        return "文字"
+    if isinstance(value, list):
+        return "数组"
+    if isinstance(value, dict):
+        return "表"
+    return "其他类型"
+
+
+def explain_doc_number(value: str) -> str:
+    """What exactly is wrong with a 发文字号, in the clerk's terms."""
+    if re.search(r"[\[\]()（）【】]", value):
+        return f"年份须用六角括号〔〕，不用方括号或圆括号；{_DOC_NUMBER_HINT}"
+    if "第" in value:
+        return f"序号前不加“第”；{_DOC_NUMBER_HINT}"
+    if re.search(r"〕0", value):
+        return f"序号不编虚位（写 2号，不写 02号）；{_DOC_NUMBER_HINT}"
+    if not value.endswith("号"):
+        return f"须以“号”结尾；{_DOC_NUMBER_HINT}"
+    if not re.search(r"〔[12][0-9]{3}〕", value):
+        return f"年份须写全四位；{_DOC_NUMBER_HINT}"
+    return _DOC_NUMBER_HINT
+
+
+def missing_key(error: ValidationError) -> str:
+    """The key a ``required`` finding is about (jsonschema reports one per missing key)."""
+    match = re.fullmatch(r"'(.*)' is a required property", error.message)
+    if match:
+        return match.group(1)
+    missing = [k for k in error.validator_value if k not in (error.instance or {})]
+    return str(missing[0]) if missing else "?"
+
+
+def message_for(error: ValidationError, code: str) -> str:
+    """A Chinese message for a plain JSON Schema finding."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    title = _title(schema, "该项")
+    kind = error.validator
+    value = error.instance
+    if kind == "required":
+        name = missing_key(error)
+        label = _title(schema.get("properties", {}).get(name), name)
+        return f"缺少“{label}”（{name}）：请填写"
+    if code == "S005":
+        return f"“{title}”是空的：请填写内容"
+    if code == "F001" and isinstance(value, str):
+        return f"发文字号“{value}”格式不对：{explain_doc_number(value)}"
+    if kind == "type":
+        expected = error.validator_value
+        wanted = "或".join(_TYPES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+        return f"“{title}”应为{wanted}，这里是{_type_name(value)}"
+    if kind == "enum":
+        titles = schema.get("tuiEnumTitles", {})
+        options = "、".join(f"{v}（{titles[v]}）" if v in titles else str(v) for v in error.validator_value)
+        close = difflib.get_close_matches(str(value), [str(v) for v in error.validator_value], n=1)
+        hint = f"，是否应为“{close[0]}”" if close else ""
+        return f"“{title}”不能是“{value}”{hint}；可选：{options}"
+    if kind in ("minimum", "exclusiveMinimum"):
+        return f"“{title}”不能小于 {error.validator_value}，这里是 {value}"
+    if kind in ("maximum", "exclusiveMaximum"):
+        return f"“{title}”不能大于 {error.validator_value}，这里是 {value}"
+    if kind == "pattern":
+        if "propertyNames" in error.schema_path:
+            return f"指标名“{value}”不合规：须以英文字母或下划线开头，只含英文字母、数字和下划线"
+        return f"“{title}”的格式不对：“{value}”"
+    if kind == "anyOf" and code == "M003":
+        return "本部分没有内容：请至少写引语（lead）、要点（points）或分项（[[parts]]）之一"
+    if kind == "anyOf" and code == "M004":
+        return "分项只有标题：请写正文（text）或要点（points）"
+    return f"“{title}”不符合要求"
+
+
+def unknown_keys(error: ValidationError) -> list[tuple[str, str]]:
+    """For an unknown-key finding: each unknown key and the message naming the nearest known one."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    known = list(schema.get("properties", {}))
+    found = []
+    for key in error.instance if isinstance(error.instance, dict) else ():
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+        if close:
+            hint = f"，是否应为“{close[0]}”（{_title(schema['properties'][close[0]], close[0])}）"
+        else:
+            hint = f"；可用的键：{'、'.join(known)}" if known else ""
+        found.append((key, f"未知的键“{key}”{hint}"))
+    return found

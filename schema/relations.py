@@ -1,0 +1,143 @@
+"""Relations between metrics: the schema's catalogue and the ``[[checks]]`` a report declares.
+
+A relation is checked only when every metric it names has a value; the
+missing value is reported elsewhere. Figures the prose hedges — “约{x}”,
+“{x}余”, “{x}以上”, “近{x}” — are bounds, not values, and are compared as such,
+so a hedged report never gets a false error.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from records.placeholders import Reference, parse_template
+
+from schema.expressions import ExpressionError, Interval, evaluate, names, parse
+from schema.findings import RuleError, metric_items, report_prose, section_prose
+from schema.loading import resolve_local
+
+_HEDGE_WINDOW = 6
+
+
+def hedges(instance: dict[str, Any], spec: dict[str, dict[str, str]]) -> dict[str, str]:
+    """How the prose qualifies each metric: ``lower``, ``upper`` or ``approximate``."""
+    patterns = {kind: (re.compile(p["before"]), re.compile(p["after"])) for kind, p in spec.items()}
+    found: dict[str, set[str]] = {}
+    texts = [t for _, t in report_prose(instance.get("report"))]
+    for section in instance.get("sections") or []:
+        texts.extend(t for _, t in section_prose(section))
+    for text in texts:
+        if "{" not in text:
+            continue
+        for segment in parse_template(text):
+            if not isinstance(segment, Reference):
+                continue
+            end = segment.index + len(segment.key) + 2
+            before, after = text[max(0, segment.index - _HEDGE_WINDOW) : segment.index], text[end : end + _HEDGE_WINDOW]
+            for kind, (pre, post) in patterns.items():
+                if pre.search(before) or post.search(after):
+                    found.setdefault(segment.key, set()).add(kind)
+    return {key: kinds.pop() if len(kinds) == 1 else "approximate" for key, kinds in found.items()}
+
+
+def interval(metric: dict[str, Any], exact_units: list[str], hedge: str | None) -> Interval | None:
+    """The values a metric's statement allows, or ``None`` when it has no usable value."""
+    value = metric.get("value")
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return None
+    number = float(value)
+    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    exact = metric.get("unit") in exact_units and value == int(value)
+    half = 0.0 if exact else 0.5 * 10.0**-decimals
+    lo, hi = number - half, number + half
+    if hedge == "lower":
+        hi = math.inf
+    elif hedge == "upper":
+        lo = -math.inf
+    elif hedge == "approximate":
+        lo, hi = -math.inf, math.inf
+    return Interval(lo, hi)
+
+
+def relations(validator: Any, spec: dict[str, Any], instance: Any, schema: Any) -> Iterator[RuleError]:
+    """``tuiRelations``: the catalogue's and the report's declared relations hold."""
+    if not isinstance(instance, dict):
+        return
+    metrics: dict[str, tuple[int, dict[str, Any]]] = {}
+    for i, key, metric in metric_items(instance.get("sections")):
+        if isinstance(metric, dict):
+            metrics.setdefault(key, (i, metric))
+    qualified = hedges(instance, spec["hedges"])
+    exact_units = resolve_local(spec["exactUnits"])
+    values = {
+        key: iv
+        for key, (_, metric) in metrics.items()
+        if (iv := interval(metric, exact_units, qualified.get(key))) is not None
+    }
+    for rule in spec["catalogue"]:
+        tree = parse(rule["rule"])
+        keys = [n.id for n in names(tree)]
+        if not all(k in values for k in keys):
+            continue
+        ok, failed = evaluate(tree, values)
+        if not ok:
+            section, _ = metrics[keys[0]]
+            yield RuleError(
+                "C001",
+                f"{rule['message']}（{_describe(keys, values)}）",
+                ("sections", section, "metrics", keys[0], "value"),
+            )
+    for i, section in enumerate(instance.get("sections") or []):
+        checks = section.get("checks") if isinstance(section, dict) else None
+        if isinstance(checks, list):
+            for j, check in enumerate(checks):
+                yield from _check(check, ("sections", i, "checks", j, "rule"), metrics, values)
+
+
+def _check(check: Any, path: tuple[str | int, ...], metrics: dict[str, Any], values: dict[str, Interval]) -> Iterator[RuleError]:
+    if not isinstance(check, dict) or not isinstance(check.get("rule"), str):
+        return
+    text = check["rule"]
+    try:
+        tree = parse(text)
+    except ExpressionError:
+        return  # reported by tuiExpression on the rule itself
+    found = names(tree)
+    unknown = [n for n in found if n.id not in metrics]
+    for name in unknown:
+        yield RuleError(
+            "C003",
+            f"关系式中的“{name.id}”不是本报告的指标",
+            path,
+            index=text.find(name.id) if name.id in text else 0,
+        )
+    keys = list(dict.fromkeys(n.id for n in found))
+    if unknown or not all(k in values for k in keys):
+        return
+    ok, _ = evaluate(tree, values)
+    if not ok:
+        message = check.get("message") if isinstance(check.get("message"), str) else ""
+        yield RuleError(
+            "C001",
+            f"关系“{text}”不成立{'：' + message if message else ''}（{_describe(keys, values)}）",
+            path,
+        )
+
+
+def _describe(keys: list[str], values: dict[str, Interval]) -> str:
+    return "，".join(f"{k} = {values[k]}" for k in dict.fromkeys(keys))
+
+
+def expression(validator: Any, enabled: bool, instance: Any, schema: Any) -> Iterator[RuleError]:
+    """``tuiExpression``: a declared rule is one the checker can read."""
+    if not enabled or not isinstance(instance, str) or not instance.strip():
+        return
+    try:
+        parse(instance)
+    except ExpressionError as e:
+        yield RuleError("C002", f"{e.message}：“{instance[:60]}”", index=e.index)

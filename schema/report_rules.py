@@ -1,0 +1,84 @@
+"""Rules across the files of a report: its required parts and its one metric namespace.
+
+The regulation asks for four items (measures, shortcomings, leadership,
+plans), one section each, in any order the bureau likes; a fifth (other) is
+optional. Metric keys are one namespace across the report, and every ``{key}``
+in the prose must name one of them.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from records.placeholders import Malformed, Reference, parse_template
+
+from schema.findings import RuleError, metric_items, report_prose, section_prose
+from schema.loading import load_schema
+
+
+def _kind_titles() -> dict[str, str]:
+    titles: dict[str, str] = load_schema("section")["properties"]["kind"]["tuiEnumTitles"]
+    return titles
+
+
+def required_kinds(validator: Any, spec: dict[str, list[str]], instance: Any, schema: Any) -> Iterator[RuleError]:
+    """``tuiRequiredKinds``: each mandated item has exactly one section."""
+    if not isinstance(instance, dict):
+        return
+    sections = instance.get("sections") or []
+    titles = _kind_titles()
+    seen: dict[str, int] = {}
+    for i, section in enumerate(sections):
+        kind = section.get("kind") if isinstance(section, dict) else None
+        if not isinstance(kind, str):
+            continue
+        if kind in seen and kind in spec["unique"]:
+            yield RuleError(
+                "M002",
+                f"“{titles.get(kind, kind)}”（kind = \"{kind}\"）已在第 {seen[kind] + 1} 个部分文件中出现，每类只能有一个部分",
+                ("sections", i, "kind"),
+            )
+        seen.setdefault(kind, i)
+    for n, kind in enumerate(spec["required"], 1):
+        if kind not in seen:
+            yield RuleError(
+                "M001",
+                f"缺少“{titles.get(kind, kind)}”部分：请在报告文件夹中新建一个 kind = \"{kind}\" 的部分文件，"
+                f"如 {n}-{kind}.toml",
+                ("report",),
+            )
+
+
+def metrics(validator: Any, spec: dict[str, bool], instance: Any, schema: Any) -> Iterator[RuleError]:
+    """``tuiMetrics``: metric keys are unique, and every ``{key}`` names one."""
+    if not isinstance(instance, dict):
+        return
+    defined: dict[str, int] = {}
+    for i, key, _ in metric_items(instance.get("sections")):
+        if key in defined and spec.get("uniqueKeys"):
+            yield RuleError(
+                "P003",
+                f"指标“{key}”已在第 {defined[key] + 1} 个部分文件中定义；指标名在整个报告中不能重复",
+                ("sections", i, "metrics", key),
+                at_key=True,
+            )
+        defined.setdefault(key, i)
+    if not spec.get("resolveReferences"):
+        return
+    places: list[tuple[tuple[str | int, ...], str]] = [
+        (("report", *path), text) for path, text in report_prose(instance.get("report"))
+    ]
+    for i, section in enumerate(instance.get("sections") or []):
+        places.extend((("sections", i, *path), text) for path, text in section_prose(section))
+    for path, text in places:
+        if "{" not in text and "}" not in text:
+            continue
+        for segment in parse_template(text):
+            if isinstance(segment, Reference) and segment.key not in defined:
+                close = difflib.get_close_matches(segment.key, list(defined), n=1, cutoff=0.6)
+                hint = f"，是否应为“{{{close[0]}}}”" if close else f"；请在 [metrics.{segment.key}] 中定义它，或改正拼写"
+                yield RuleError("P001", f"“{{{segment.key}}}”没有对应的指标{hint}", path, index=segment.index)
+            elif isinstance(segment, Malformed):
+                yield RuleError("P002", segment.reason, path, index=segment.index)

@@ -1,0 +1,126 @@
+"""One pass of jsonschema over a whole report, and its findings as diagnostics.
+
+The report folder is validated as one JSON document — ``{"report": …,
+"sections": […]}`` against folder.schema.json, which refers to the per-file
+schemas — with tui's keywords added by ``jsonschema.validators.extend``.
+Each finding's path then says which file and which key it is about, and
+positions are looked up only for findings, so a clean report pays nothing
+for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator, validators
+from jsonschema.exceptions import ValidationError
+from records import Diagnostic, RecordError, RecordFile, Report
+from records.diagnostic import relative_to_cwd
+
+from schema import numbers, prose, relations, report_rules, years
+from schema.findings import RuleError
+from schema.instance import to_instance
+from schema.loading import for_validation, registry
+from schema.messages import code_for, message_for, missing_key, unknown_keys
+from schema.waivers import apply_waivers
+
+KEYWORDS = {
+    "tuiProse": prose.prose,
+    "tuiPartialYear": prose.partial_year,
+    "tuiTomlType": prose.toml_type,
+    "tuiUnits": numbers.units,
+    "tuiReportYears": years.report_years,
+    "tuiSectionYears": years.section_years,
+    "tuiRequiredKinds": report_rules.required_kinds,
+    "tuiMetrics": report_rules.metrics,
+    "tuiRelations": relations.relations,
+    "tuiExpression": relations.expression,
+}
+"""tui's keywords: the name used in the schema files, and the function that checks it."""
+
+TuiValidator = validators.extend(Draft202012Validator, KEYWORDS)
+"""Draft 2020-12 with tui's keywords: the standard keywords behave exactly as elsewhere."""
+
+
+@cache
+def folder_validator() -> Any:
+    """The validator for a whole report, built once per process."""
+    return TuiValidator(for_validation("folder"), registry=registry())
+
+
+def _pointer(keys: Sequence[str | int]) -> str:
+    return "".join("/" + str(k).replace("~", "~0").replace("/", "~1") for k in keys)
+
+
+def _locate(path: Sequence[Any], report: Report) -> tuple[RecordFile, tuple[str | int, ...]]:
+    if path[:1] == ["sections"] and len(path) > 1 and isinstance(path[1], int) and path[1] < len(report.sections):
+        return report.sections[path[1]].file, tuple(path[2:])
+    return report.meta, tuple(path[1:]) if path[:1] == ["report"] else ()
+
+
+def _diagnostic(
+    file: RecordFile,
+    keys: tuple[str | int, ...],
+    code: str,
+    severity: Any,
+    message: str,
+    index: int | None = None,
+    at_key: bool = False,
+) -> Diagnostic:
+    if at_key:
+        position = file.locator.key(keys)
+        line, column = position.line, position.column
+    else:
+        where = file.where(keys, index)
+        line, column = where.line, where.column
+    return Diagnostic(relative_to_cwd(file.path), line, column, code, severity, message, _pointer(keys))
+
+
+def _diagnostics(error: ValidationError, report: Report) -> Iterator[Diagnostic]:
+    file, keys = _locate(list(error.absolute_path), report)
+    if isinstance(error, RuleError):
+        yield _diagnostic(file, keys, error.code, error.severity, error.message, error.index, error.at_key)
+        return
+    code = code_for(error)
+    if error.validator == "additionalProperties":
+        for key, message in unknown_keys(error):
+            yield _diagnostic(file, (*keys, key), code, "error", message, at_key=True)
+        return
+    if error.validator == "required":
+        keys = (*keys, missing_key(error))
+    elif error.validator == "pattern" and "propertyNames" in error.schema_path:
+        yield _diagnostic(file, (*keys, str(error.instance)), code, "error", message_for(error, code), at_key=True)
+        return
+    yield _diagnostic(file, keys, code, "error", message_for(error, code))
+
+
+def load_diagnostic(error: RecordError) -> Diagnostic:
+    """The diagnostic for a file that could not be read at all."""
+    path = relative_to_cwd(error.path) if error.path is not None else ""
+    return Diagnostic(path, error.line or 1, error.column or 1, error.code, "error", error.message)
+
+
+def validate_report(report: Report, load_errors: Sequence[RecordError] = ()) -> list[Diagnostic]:
+    """Every finding about a report (or an unsaved draft of one), sorted by file, line, column.
+
+    ``load_errors`` are the files that could not be read; findings that only
+    follow from their absence (report.toml's fields, a missing part) are not
+    repeated.
+    """
+    instance = {
+        "report": to_instance(report.meta.data),
+        "sections": [to_instance(s.file.data) for s in report.sections],
+    }
+    meta_failed = any(e.path == report.meta.path for e in load_errors)
+    section_failed = any(e.path != report.meta.path for e in load_errors)
+    found = [load_diagnostic(e) for e in load_errors]
+    for error in folder_validator().iter_errors(instance):
+        for diagnostic in _diagnostics(error, report):
+            if meta_failed and diagnostic.file == relative_to_cwd(report.meta.path):
+                continue
+            if section_failed and diagnostic.code == "M001":
+                continue
+            found.append(diagnostic)
+    return sorted(apply_waivers(found, report))
