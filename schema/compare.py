@@ -116,7 +116,11 @@ def compare_metric(new: Metric, old: Metric) -> tuple[MetricChange, list[Diagnos
         code = "C003" if comparable else "C004"
         tail = "已换算成今年的单位比较" if comparable else "两年的数值无法直接比较"
         warnings.append(
-            _warning(new, code, f"“{_name(new)}”的单位去年是“{old.unit}”，今年是“{new.unit}”；{tail}")
+            _warning(
+                new,
+                code,
+                f"“{_name(new)}”的单位去年是“{old.unit}”，今年是“{new.unit}”；{tail}",
+            )
         )
     change = ratio = None
     if comparable and new.value is not None and old.value is not None:
@@ -176,7 +180,13 @@ def _warning(metric: Metric, code: str, message: str) -> Diagnostic:
     where = metric.file.where(("metrics", metric.key, "value"))
     severity: Severity = "warning"
     return Diagnostic(
-        relative_to_cwd(where.path), where.line, where.column, code, severity, message, where.pointer
+        relative_to_cwd(where.path),
+        where.line,
+        where.column,
+        code,
+        severity,
+        message,
+        where.pointer,
     )
 
 

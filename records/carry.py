@@ -1,0 +1,273 @@
+"""Next year's report carried over from last year's: ``tui new DIR --from OLD_DIR``.
+
+What stays the same from year to year is kept: the section files and their
+names, the ``#:schema`` lines (re-pointed from the new folder), the issuer,
+recipients and signer, the structure of parts, and every metric's key, label
+and unit. What must be new is cleared so that validation asks for it: years
+in titles move on, the doc number and dates are emptied, metric values are
+removed (TOML has no null, so the key is left as a comment), and all prose is
+emptied with last year's wording kept beside it as comments, so the clerk
+rewrites it rather than re-submitting it. Nothing here writes to OLD_DIR.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.container import Container
+from tomlkit.items import Table
+
+from records.editing import to_item
+from records.errors import RecordError
+from records.loader import REPORT_FILE, read_report
+from records.model import RecordFile
+from records.skeleton import add_comments, blank_points, note, render, shift_years
+
+LAST_YEAR = "去年"
+"""How comments holding last year's text begin, so the clerk can find and delete them."""
+
+_DOC_NUMBER = re.compile(r"^(?P<code>.+?)〔\d{4}〕\d+号$")
+
+
+class _Years:
+    """The move from the old report's year to the new one (none when the old year is unknown)."""
+
+    def __init__(self, old: int | None, new: int) -> None:
+        self.old = old
+        self.new = new
+
+    def shift(self, text: str) -> str:
+        return text if self.old is None else shift_years(text, self.old, self.new)
+
+
+def carry_over(old_folder: Path, new_folder: Path, year: int | None = None) -> dict[str, str]:
+    """The files of the report that follows ``old_folder``, by file name (nothing is written).
+
+    ``year`` is the new report's year; by default the year after the old one.
+    Raises :class:`RecordError` when the old report cannot be read.
+    """
+    result = read_report(old_folder)
+    if result.errors:
+        raise result.errors[0]
+    report = result.report
+    if year is None:
+        if report.year is None:
+            where = report.meta.where(("year",))
+            raise RecordError(
+                "上一年度报告没有有效的报告年度（year），无法推算新的年度；请用 --year 指定",
+                where.path,
+                where.line,
+                where.column,
+            )
+        year = report.year + 1
+    years = _Years(report.year, year)
+    files = {REPORT_FILE: _carry_meta(report.meta, old_folder, new_folder, years)}
+    for section in report.sections:
+        files[section.path.name] = _carry_section(section.file, old_folder, new_folder, years)
+    return files
+
+
+# -- the head of a file: its leading comments ----------------------------------------
+def _head(file: RecordFile, old_folder: Path, new_folder: Path, years: _Years) -> list[str]:
+    lines: list[str] = []
+    for line in file.source.text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            break
+        lines.append(line.rstrip())
+    while lines and not lines[-1]:
+        lines.pop()
+    out = []
+    for line in lines:
+        if line.startswith("#:schema"):
+            out.append(_rebase_schema(line, old_folder, new_folder))
+        else:
+            out.append(years.shift(line))
+    old_name = Path(os.path.abspath(old_folder)).name
+    out += [
+        f"# 本文件由 tui new --from 从上一年度报告 {old_name} 转入：年份已顺延，"
+        "日期、发文字号和指标数值已清空。",
+        f"# 正文已清空；以“# {LAST_YEAR}”开头的注释是去年的原文，仅供参考：请重写，"
+        "不要照抄，写好后可删去这些注释。",
+    ]
+    return out
+
+
+def _rebase_schema(line: str, old_folder: Path, new_folder: Path) -> str:
+    """The same schema, referred to from the new folder (a URL or absolute path stays)."""
+    ref = line[len("#:schema") :].strip()
+    if not ref or "://" in ref or os.path.isabs(ref):
+        return line
+    target = os.path.normpath(os.path.join(os.path.abspath(old_folder), ref))
+    try:
+        moved = os.path.relpath(target, os.path.abspath(new_folder))
+    except ValueError:
+        moved = target
+    return f"#:schema {Path(moved).as_posix()}"
+
+
+# -- values ---------------------------------------------------------------------------
+def _copy(value: Any) -> Any:
+    """A kept value as a tomlkit item; an array of tables stays an array of tables."""
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        aot = tomlkit.aot()
+        for item in value:
+            aot.append(_copy(item))
+        return aot
+    if isinstance(value, dict):
+        table = tomlkit.table()
+        for key, item in value.items():
+            table.add(key, _copy(item))
+        return table
+    return to_item(value)
+
+
+def _shown(value: Any) -> str:
+    """A value as a clerk would write it, for a comment."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _last_year(label: str, text: Any) -> list[str]:
+    """Comment lines holding last year's ``text`` under ``label``."""
+    lines = str(text).splitlines() or [""]
+    return [f"{LAST_YEAR}{label}：{lines[0]}", *lines[1:]]
+
+
+def _cleared_prose(container: Container | Table, key: str, label: str, text: Any) -> None:
+    add_comments(container, _last_year(label, text))
+    container.add(key, "")
+
+
+def _cleared_points(container: Container | Table, value: list[Any]) -> None:
+    notes = ["\n".join(_last_year(f"要点{i}", v)) for i, v in enumerate(value, 1)]
+    container.add("points", blank_points(len(value), notes))
+
+
+# -- report.toml ----------------------------------------------------------------------
+def _carry_meta(meta: RecordFile, old_folder: Path, new_folder: Path, years: _Years) -> str:
+    doc = tomlkit.document()
+    data = meta.data
+    previous = os.path.relpath(os.path.abspath(old_folder), os.path.abspath(new_folder))
+
+    def add_year() -> None:
+        doc.add("year", years.new)
+        note(doc["year"], "报告年度")
+        doc.add("previous", Path(previous).as_posix())
+        note(doc["previous"], "上一年度报告，tui compare 和编辑器据此对照去年的数值")
+
+    if "year" not in data:
+        add_year()
+    for key, value in data.items():
+        if key == "year":
+            add_year()
+        elif key == "previous":
+            continue
+        elif key == "waivers":
+            add_comments(doc, ["去年的豁免（[[waivers]]）没有带入；今年如仍需要，请重新写明理由。"])
+        elif key in ("header", "body", "footer") and isinstance(value, dict):
+            doc.add(key, _carry_frame(key, value, years))
+        else:
+            doc.add(key, _copy(value))
+    return render(_head(meta, old_folder, new_folder, years), doc)
+
+
+_FRAME_NOTES = {"header": "版头", "body": "主体", "footer": "版记"}
+
+
+def _carry_frame(name: str, values: dict[str, Any], years: _Years) -> Table:
+    table = tomlkit.table()
+    note(table, _FRAME_NOTES[name])
+    next_year = years.new + 1
+    for key, value in values.items():
+        if key == "doc_number":
+            match = _DOC_NUMBER.match(value) if isinstance(value, str) else None
+            example = (
+                f"{match.group('code')}〔{next_year}〕序号号" if match else "机关代字〔年份〕序号号"
+            )
+            add_comments(table, [f"发文字号：{LAST_YEAR}为“{_shown(value)}”；今年写成“{example}”"])
+            table.add(key, "")
+        elif key == "title" and isinstance(value, str):
+            table.add(key, years.shift(value))
+        elif key == "opening":
+            _cleared_prose(table, key, "的开头语", value)
+        elif key in ("date", "print_date"):
+            label = "成文日期" if key == "date" else "印发日期"
+            add_comments(
+                table,
+                [
+                    f"{label}：{LAST_YEAR}为 {_shown(value)}；今年写成 TOML 日期（不加引号），"
+                    f"如 {key} = {next_year}-01-20。填写后删去下一行行首的“# ”：",
+                    f"{key} =",
+                ],
+            )
+        else:
+            table.add(key, _copy(value))
+    return table
+
+
+# -- section files --------------------------------------------------------------------
+def _carry_section(file: RecordFile, old_folder: Path, new_folder: Path, years: _Years) -> str:
+    doc = tomlkit.document()
+    for key, value in file.data.items():
+        if key == "title" and isinstance(value, str):
+            doc.add(key, years.shift(value))
+        elif key == "lead":
+            _cleared_prose(doc, key, "的引语", value)
+        elif key == "points" and isinstance(value, list):
+            _cleared_points(doc, value)
+        elif key == "parts" and isinstance(value, list):
+            doc.add(tomlkit.nl())
+            doc.add(key, _carry_parts(value))
+        elif key == "metrics" and isinstance(value, dict):
+            doc.add(tomlkit.nl())
+            add_comments(doc, ["—— 指标（数值已清空，单位和说明沿用去年）——"])
+            doc.add(key, _carry_metrics(value))
+        else:
+            doc.add(key, _copy(value))
+    return render(_head(file, old_folder, new_folder, years), doc)
+
+
+def _carry_parts(parts: list[Any]) -> Any:
+    aot = tomlkit.aot()
+    for part in parts:
+        table = tomlkit.table()
+        for key, value in part.items() if isinstance(part, dict) else ():
+            if key == "title":
+                _cleared_prose(table, key, "的小标题", value)
+            elif key == "text":
+                _cleared_prose(table, key, "的正文", value)
+            elif key == "points" and isinstance(value, list):
+                _cleared_points(table, value)
+            else:
+                table.add(key, _copy(value))
+        aot.append(table)
+    return aot
+
+
+def _carry_metrics(metrics: dict[str, Any]) -> Table:
+    table = tomlkit.table(is_super_table=True)
+    for key, metric in metrics.items():
+        entry = tomlkit.table()
+        fields = metric if isinstance(metric, dict) else {}
+        old = fields.get("value")
+        unit = str(fields.get("unit", ""))
+        shown = "未填写" if old is None else f"{_shown(old)}{'' if unit == '%' else ' '}{unit}"
+        add_comments(
+            entry,
+            [f"{LAST_YEAR}为 {shown}。填写今年的数值后删去下一行行首的“# ”：", "value ="],
+        )
+        for name, value in fields.items():
+            if name != "value":
+                entry.add(name, _copy(value))
+        table.add(key, entry)
+    return table

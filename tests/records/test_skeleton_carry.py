@@ -1,0 +1,186 @@
+"""Carrying a report into the next year: kept, cleared, moved on; the old one untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from records import RecordError, load_report
+from records.carry import carry_over
+from records.skeleton import create_report_folder
+
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def carried(report_dir: Path) -> Path:
+    """The example (a private copy) carried into a sibling folder for 2024."""
+    new = report_dir.parent / "baoshan-emergency-2024"
+    create_report_folder(new, carry_over(report_dir, new))
+    return new
+
+
+def strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return []
+
+
+def test_the_old_folder_is_never_changed(report_dir: Path) -> None:
+    before = fingerprint(report_dir)
+    new = report_dir.parent / "next"
+    create_report_folder(new, carry_over(report_dir, new))
+    assert fingerprint(report_dir) == before
+
+
+def test_file_names_and_sections_are_kept(carried: Path, report_dir: Path) -> None:
+    assert sorted(p.name for p in carried.iterdir()) == sorted(p.name for p in report_dir.iterdir())
+    old, new = load_report(report_dir), load_report(carried)
+    assert [s.kind for s in new.sections] == [s.kind for s in old.sections]
+
+
+def test_every_year_in_the_new_report_is_2024_or_2025(carried: Path) -> None:
+    report = load_report(carried)
+    assert report.year == 2024
+    assert report.body.title == "宝山区应急管理局2024年法治政府建设情况报告"
+    assert report.sections[3].title.startswith("2025年")
+    for file in report.files:
+        # every value but `previous`, the path to last year's folder
+        data = {k: v for k, v in file.data.items() if k != "previous"}
+        for text in strings(data):
+            assert set(_YEAR.findall(text)) <= {"2024", "2025"}, (file.path.name, text)
+
+
+def test_doc_number_and_dates_are_cleared(carried: Path) -> None:
+    report = load_report(carried)
+    assert report.header.doc_number == ""
+    assert report.body.date is None and report.footer.print_date is None
+    data = report.meta.data
+    assert "date" not in data["body"] and "print_date" not in data["footer"]
+    text = (carried / "report.toml").read_text("utf-8")
+    assert "去年为“宝应急〔2024〕2号”" in text and "宝应急〔2025〕序号号" in text
+
+
+def test_what_stays_the_same_is_kept(carried: Path, report_dir: Path) -> None:
+    old, new = load_report(report_dir), load_report(carried)
+    assert new.header.issuer_mark == old.header.issuer_mark
+    assert new.header.signer == old.header.signer
+    assert new.body.recipients == old.body.recipients
+    assert new.footer.cc == old.footer.cc and new.footer.copies == old.footer.copies
+
+
+def test_metrics_keep_key_label_and_unit_with_values_cleared(
+    carried: Path, report_dir: Path
+) -> None:
+    old, new = load_report(report_dir).metrics(), load_report(carried).metrics()
+    assert list(new) == list(old)
+    for key, metric in new.items():
+        assert metric.value is None, key
+        assert (metric.unit, metric.label) == (old[key].unit, old[key].label)
+    for section in load_report(carried).sections:
+        assert all("value" not in m for m in section.file.data.get("metrics", {}).values())
+    assert "# 去年为 861.98 万元" in (carried / "1-measures.toml").read_text("utf-8")
+
+
+def test_parts_structure_is_kept_and_prose_becomes_comments(
+    carried: Path, report_dir: Path
+) -> None:
+    old, new = load_report(report_dir), load_report(carried)
+    for old_section, new_section in zip(old.sections, new.sections, strict=True):
+        assert len(new_section.parts) == len(old_section.parts)
+        assert len(new_section.points) == len(old_section.points)
+        assert new_section.lead == ""
+        assert all(p == "" for p in new_section.points)
+        for old_part, new_part in zip(old_section.parts, new_section.parts, strict=True):
+            assert (new_part.title, new_part.text) == ("", "")
+            assert new_part.points == [""] * len(old_part.points)
+        text = new_section.file.source.text
+        for old_text in [old_section.lead, *old_section.points]:
+            if old_text:
+                assert f"：{old_text}" in text
+        for part in old_section.parts:
+            assert f"# 去年的小标题：{part.title}" in text
+    opening = load_report(report_dir).body.opening
+    assert f"# 去年的开头语：{opening}" in (carried / "report.toml").read_text("utf-8")
+
+
+def test_previous_names_the_old_folder_relatively(carried: Path) -> None:
+    data = tomllib.loads((carried / "report.toml").read_text("utf-8"))
+    assert data["previous"] == "../baoshan-emergency-2023"
+
+
+def test_schema_lines_are_kept_and_still_point_at_the_same_files(
+    example_dir: Path, tmp_path: Path
+) -> None:
+    new = tmp_path / "deeper" / "2024"
+    new.parent.mkdir()
+    create_report_folder(new, carry_over(example_dir, new))
+    for name in ("report.toml", "1-measures.toml"):
+        old_ref = (example_dir / name).read_text("utf-8").splitlines()[0].split(" ", 1)[1]
+        new_line = (new / name).read_text("utf-8").splitlines()[0]
+        assert new_line.startswith("#:schema ")
+        new_ref = new_line.split(" ", 1)[1]
+        assert (new / new_ref).resolve() == (example_dir / old_ref).resolve()
+
+
+def test_an_explicit_year_moves_titles_by_that_much(example_dir: Path, tmp_path: Path) -> None:
+    files = carry_over(example_dir, tmp_path / "x", year=2026)
+    report = tomllib.loads(files["report.toml"])
+    assert report["year"] == 2026
+    assert tomllib.loads(files["4-plans.toml"])["title"].startswith("2027年")
+
+
+def test_an_old_report_without_a_year_needs_one(report_dir: Path, tmp_path: Path) -> None:
+    path = report_dir / "report.toml"
+    path.write_text(path.read_text("utf-8").replace("year = 2023", 'year = "二〇二三"'), "utf-8")
+    with pytest.raises(RecordError, match="--year") as caught:
+        carry_over(report_dir, tmp_path / "x")
+    assert (caught.value.path, caught.value.line) == (path, 5)
+
+
+def test_waivers_are_not_carried(report_dir: Path, tmp_path: Path) -> None:
+    path = report_dir / "report.toml"
+    path.write_text(
+        path.read_text("utf-8") + '\n[[waivers]]\ncode = "T001"\nreason = "引用原文"\n', "utf-8"
+    )
+    files = carry_over(report_dir, tmp_path / "x")
+    assert "waivers" not in tomllib.loads(files["report.toml"])
+    assert "豁免" in files["report.toml"]
+
+
+def test_checks_and_unknown_keys_are_copied(report_dir: Path, tmp_path: Path) -> None:
+    path = report_dir / "1-measures.toml"
+    path.write_text(
+        path.read_text("utf-8")
+        + '\n[[checks]]\nrule = "legal_reviews >= penalty_cases"\nmessage = "审核不少于案件"\n',
+        "utf-8",
+    )
+    files = carry_over(report_dir, tmp_path / "x")
+    data = tomllib.loads(files["1-measures.toml"])
+    assert data["checks"] == [
+        {"rule": "legal_reviews >= penalty_cases", "message": "审核不少于案件"}
+    ]
+
+
+def test_a_broken_old_report_raises_and_writes_nothing(report_dir: Path, tmp_path: Path) -> None:
+    (report_dir / "2-shortcomings.toml").write_text('kind = "shortcomings\n', "utf-8")
+    with pytest.raises(RecordError) as caught:
+        carry_over(report_dir, tmp_path / "x")
+    assert caught.value.path == report_dir / "2-shortcomings.toml"
+    assert not (tmp_path / "x").exists()
