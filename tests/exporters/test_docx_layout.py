@@ -1,0 +1,96 @@
+"""The pure parts of the DOCX layout: title breaks, 署名 placement, the 标志's size, font choice."""
+
+from __future__ import annotations
+
+import pytest
+
+from exporters.docx_fonts import Fonts, parse_font_options, resolve_fonts
+from exporters.docx_layout import TYPE_WIDTH, mark_size, signature_layout
+from exporters.docx_title import break_title
+from exporters.text import width
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer", "lines"),
+    [
+        ("区应急局2023年法治政府建设情况报告", "", ["区应急局2023年法治政府建设情况报告"]),
+        (
+            "宝山区应急管理局2023年法治政府建设情况报告",
+            "上海市宝山区应急管理局",
+            ["宝山区应急管理局2023年", "法治政府建设情况报告"],
+        ),
+        (
+            "上海市宝山区人民政府关于2023年法治政府建设情况的报告",
+            "",
+            ["上海市宝山区人民政府关于2023年", "法治政府建设情况的报告"],
+        ),
+        (
+            "党政主要负责人2023年度履行推进法治建设第一责任人职责情况的报告",
+            "",
+            ["党政主要负责人2023年度履行推进", "法治建设第一责任人职责情况的报告"],
+        ),
+    ],
+    ids=["fits", "issuer-and-year", "guanyu", "long"],
+)
+def test_titles_break_between_words_into_even_lines(
+    title: str, issuer: str, lines: list[str]
+) -> None:
+    assert break_title(title, issuer) == lines
+
+
+def test_a_very_long_title_never_overflows_and_keeps_every_character() -> None:
+    title = "关于" + "进一步加强和改进新时代应急管理系统法治政府建设工作" * 3 + "的报告"
+    lines = break_title(title)
+    assert "".join(lines) == title
+    assert all(width(line) / 2 <= 20 for line in lines)
+    assert not any(line.startswith(("，", "）", "、")) for line in lines)
+
+
+def test_a_break_never_splits_digits_or_brackets() -> None:
+    lines = break_title("某某区2023年《法治政府建设实施纲要（2021-2025年）》落实情况报告")
+    for a, b in zip(lines, lines[1:], strict=False):
+        assert not (a[-1].isdigit() and b[0].isdigit())
+        assert not a.endswith(("《", "（")) and not b.startswith(("》", "）"))
+
+
+@pytest.mark.parametrize(
+    ("signature", "date", "expected"),
+    [
+        # 11 characters, 6.5 for the date: the date starts two right of the signature
+        (11, 6.5, (2.0, 17.0, None)),
+        # a short signature and a long date: the date two in from the right, the signature left
+        (3, 6.5, (7.5, None, 2.0)),
+    ],
+)
+def test_signature_and_date_positions(
+    signature: float, date: float, expected: tuple[float, float | None, float | None]
+) -> None:
+    assert signature_layout(signature, date) == expected
+    sig_right, date_left, date_right = expected
+    sig_start = 28 - sig_right - signature
+    date_start = date_left if date_left is not None else 28 - 2 - date
+    assert date_start - sig_start == 2
+
+
+@pytest.mark.parametrize("chars", [5, 13, 20, 30])
+def test_the_issuer_mark_always_fits_the_type_area(chars: int) -> None:
+    size, scale = mark_size(chars)
+    assert chars * size * scale / 100 <= TYPE_WIDTH / 20
+    assert 60 <= scale <= 100
+    assert size <= 42
+
+
+def test_fonts_from_table_and_options() -> None:
+    assert resolve_fonts(None) == Fonts()
+    fonts = resolve_fonts({"body": "仿宋", "heading1": "", "x": "y"}, {"body": "方正仿宋_GBK"})
+    assert fonts.body == "方正仿宋_GBK" and fonts.heading1 == "黑体"
+    assert parse_font_options(["title=方正小标宋_GBK", " page_number = 宋体 "]) == {
+        "title": "方正小标宋_GBK",
+        "page_number": "宋体",
+    }
+
+
+@pytest.mark.parametrize("option", ["body", "colour=红", "body=", "body=  "])
+def test_bad_font_options_say_what_is_expected(option: str) -> None:
+    with pytest.raises(ValueError, match="字体"):
+        parse_font_options([option])
