@@ -191,11 +191,15 @@ def _carry_frame(name: str, values: dict[str, Any], years: _Years) -> Table:
     for key, value in values.items():
         if key == "doc_number":
             match = _DOC_NUMBER.match(value) if isinstance(value, str) else None
-            example = (
-                f"{match.group('code')}〔{next_year}〕序号号" if match else "机关代字〔年份〕序号号"
+            template = f"{match.group('code')}〔{next_year}〕号" if match else ""
+            add_comments(
+                table,
+                [
+                    f"发文字号：{LAST_YEAR}为“{_shown(value)}”。写上今年的序号（年份与成文日期的"
+                    "年份相同），再删去下一行行首的“# ”：",
+                    f'{key} = "{template}"',
+                ],
             )
-            add_comments(table, [f"发文字号：{LAST_YEAR}为“{_shown(value)}”；今年写成“{example}”"])
-            table.add(key, "")
         elif key == "title" and isinstance(value, str):
             table.add(key, years.shift(value))
         elif key == "opening":

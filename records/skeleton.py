@@ -146,9 +146,13 @@ def _report_file(folder: Path, issuer: str, year: int, schema_dir: Path | None) 
     note(header["issuer_mark"], "发文机关标志：机关全称或规范化简称加“文件”")
     add_comments(
         header,
-        [f"发文字号，如“宝应急〔{year + 1}〕2号”：年份与成文日期的年份相同，序号不编虚位"],
+        [
+            f"发文字号：机关代字〔年份〕序号号，如“宝应急〔{year + 1}〕2号”；"
+            "年份与成文日期的年份相同，序号不编虚位。",
+            "填写后删去下一行行首的“# ”：",
+            'doc_number = ""',
+        ],
     )
-    header.add("doc_number", "")
     header.add("signer", "")
     note(header["signer"], "签发人姓名（报告是上行文，须有签发人）")
     doc.add("header", header)

@@ -29,10 +29,10 @@ JUMP = Decimal(100)
 """A ratio of this much or more (or 1/JUMP or less) is an implausible change for a count."""
 
 CODES: dict[str, str] = {
-    "C001": "金额与去年相差约一万倍（元与万元混用？）",
-    "C002": "数值与去年相差 100 倍以上",
-    "C003": "单位与去年不同，已换算后比较",
-    "C004": "单位与去年不同，无法比较",
+    "U001": "金额与去年相差约一万倍（元与万元混用？）",
+    "U002": "数值与去年相差 100 倍以上",
+    "U003": "单位与去年不同，已换算后比较",
+    "U004": "单位与去年不同，无法比较",
 }
 """The findings of a comparison; all are warnings: a real change can be this large."""
 
@@ -113,7 +113,7 @@ def compare_metric(new: Metric, old: Metric) -> tuple[MetricChange, list[Diagnos
     old_base, old_size = _unit_scale(old.unit)
     comparable = new_base == old_base
     if new.unit != old.unit:
-        code = "C003" if comparable else "C004"
+        code = "U003" if comparable else "U004"
         tail = "已换算成今年的单位比较" if comparable else "两年的数值无法直接比较"
         warnings.append(
             _warning(
@@ -146,7 +146,7 @@ def _implausible(metric: Metric, ratio: Decimal, money: bool) -> list[Diagnostic
         return [
             _warning(
                 metric,
-                "C001",
+                "U001",
                 f"“{_name(metric)}”{how}：金额相差约一万倍，通常是把“元”和“万元”弄混了；"
                 f"请核对数值和单位（今年写的是“{metric.unit}”）",
             )
@@ -156,7 +156,7 @@ def _implausible(metric: Metric, ratio: Decimal, money: bool) -> list[Diagnostic
         return [
             _warning(
                 metric,
-                "C002",
+                "U002",
                 f"“{_name(metric)}”{how}：变化达 100 倍以上，可能是数值或单位填错了；请核对",
             )
         ]

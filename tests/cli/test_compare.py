@@ -66,7 +66,7 @@ def test_the_planted_yuan_mistake_is_warned_with_its_place(
 ) -> None:
     status, out, _ = run(capsys, "compare", str(this_year), str(report_dir))
     warnings = [line for line in out.splitlines() if " warning " in line]
-    assert len(warnings) == 1 and " C001 " in warnings[0] and "万元" in warnings[0]
+    assert len(warnings) == 1 and " U001 " in warnings[0] and "万元" in warnings[0]
     assert warnings[0].split(":")[0].endswith("1-measures.toml")
     assert status == 0
     assert run(capsys, "compare", str(this_year), str(report_dir), "--strict")[0] == 1
@@ -80,7 +80,7 @@ def test_old_dir_defaults_to_previous(this_year: Path, capsys) -> None:
     amount = next(m for m in data["metrics"] if m["key"] == "penalty_amount")
     assert (amount["new"], amount["old"], amount["unit"]) == (8619800, 861.98, "万元")
     assert amount["ratio"] == pytest.approx(10000, rel=1e-3)
-    assert [w["code"] for w in data["warnings"]] == ["C001"]
+    assert [w["code"] for w in data["warnings"]] == ["U001"]
     assert data["appeared"] == [] and data["disappeared"] == []
 
 

@@ -50,7 +50,7 @@ def test_a_planted_yuan_for_wan_yuan_mistake_is_flagged_at_the_value(
     assert "value = 861.98\n" in text
     path.write_text(text.replace("value = 861.98\n", "value = 8619800\n"), "utf-8")
     comparison = compare_reports(load_report(report_dir), load_report(example_dir))
-    assert [w.code for w in comparison.warnings] == ["C001"]
+    assert [w.code for w in comparison.warnings] == ["U001"]
     warning = comparison.warnings[0]
     line = text[: text.index("value = 861.98")].count("\n") + 1
     assert (Path(warning.file).name, warning.line, warning.column) == ("1-measures.toml", line, 9)
@@ -69,13 +69,13 @@ def test_the_same_report_twice_has_no_warnings_and_ratio_one(example_dir: Path) 
 @pytest.mark.parametrize(
     ("new", "old", "expected"),
     [
-        (("8619800", "元"), ("861.98", "元"), ["C001"]),  # 元 typed where 万元 was meant
-        (("0.08", "万元"), ("861.98", "万元"), ["C001"]),  # and the other way round
-        (("12000", "次"), ("12", "次"), ["C002"]),  # a count a thousandfold
-        (("1200", "次"), ("12", "次"), ["C002"]),  # exactly 100×
+        (("8619800", "元"), ("861.98", "元"), ["U001"]),  # 元 typed where 万元 was meant
+        (("0.08", "万元"), ("861.98", "万元"), ["U001"]),  # and the other way round
+        (("12000", "次"), ("12", "次"), ["U002"]),  # a count a thousandfold
+        (("1200", "次"), ("12", "次"), ["U002"]),  # exactly 100×
         (("1188", "次"), ("12", "次"), []),  # 99×: a big year, not a slip
-        (("1", "件"), ("142", "件"), ["C002"]),  # a hundredfold drop
-        (("50000", "元"), ("400", "元"), ["C002"]),  # money, 125×: not 元/万元, still odd
+        (("1", "件"), ("142", "件"), ["U002"]),  # a hundredfold drop
+        (("50000", "元"), ("400", "元"), ["U002"]),  # money, 125×: not 元/万元, still odd
         (("100", "%"), ("0.5", "%"), []),  # percentages are bounded; no ratio rule
         (("0", "件"), ("0", "件"), []),  # no ratio from zero
     ],
@@ -98,14 +98,14 @@ def test_change_and_ratio(tmp_path: Path) -> None:
 
 def test_a_changed_money_unit_is_converted_then_compared(tmp_path: Path) -> None:
     comparison = compare(tmp_path, {"m": ("8619800", "元")}, {"m": ("861.98", "万元")})
-    assert [w.code for w in comparison.warnings] == ["C003"]
+    assert [w.code for w in comparison.warnings] == ["U003"]
     (change,) = comparison.shared
     assert change.ratio == 1 and (change.unit, change.old_unit) == ("元", "万元")
 
 
 def test_unrelated_units_are_not_compared(tmp_path: Path) -> None:
     comparison = compare(tmp_path, {"m": ("5", "件")}, {"m": ("5", "次")})
-    assert [w.code for w in comparison.warnings] == ["C004"]
+    assert [w.code for w in comparison.warnings] == ["U004"]
     assert comparison.shared[0].ratio is None and comparison.shared[0].change is None
 
 
