@@ -1,0 +1,148 @@
+"""The editor driven from the keyboard at 80×24, as a clerk uses it.
+
+Each test works on a private copy of the example and asserts on what a clerk
+depends on: the bytes saved, the diagnostics shown, where the cursor lands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from records import load_report
+from schema import validate_report
+from tests.conftest import EXAMPLE
+from tests.tui.conftest import run_async, settle
+from tui.app import EditorApp
+from tui.screens.prompts import ChoiceScreen
+from tui.widgets.diagnostics_pane import DiagnosticsPane
+
+SIZE = (80, 24)
+
+
+def changed_lines(before: str, after: str) -> list[tuple[int, str, str]]:
+    """(line number, old, new) for each line that differs, files of equal length."""
+    old, new = before.splitlines(), after.splitlines()
+    assert len(old) == len(new)
+    return [(i + 1, a, b) for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+
+
+async def jump(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+P, type ``query``, Enter."""
+    await pilot.press("ctrl+p")
+    await pilot.press(*query)
+    await pilot.pause(0.3)  # the palette searches in the background
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+@run_async
+async def test_palette_jump_type_and_save_changes_exactly_that_line(
+    editor: EditorApp, report_dir: Path
+) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await jump(pilot, "penalty_cases")
+        focused = editor.focused
+        assert isinstance(focused, Input) and focused.value == "142"
+        await pilot.press("ctrl+u", *"150")
+        await settle(pilot)
+        assert "未保存" in editor.sub_title
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not editor.session.modified
+    measures = "1-measures.toml"
+    before = (EXAMPLE / measures).read_text(encoding="utf-8")
+    after = (report_dir / measures).read_text(encoding="utf-8")
+    line = before.splitlines().index("[metrics.penalty_cases]") + 2
+    assert changed_lines(before, after) == [(line, "value = 142", "value = 150")]
+    for path in EXAMPLE.glob("*.toml"):
+        if path.name != measures:
+            assert (report_dir / path.name).read_bytes() == path.read_bytes()
+
+
+@run_async
+async def test_a_negative_value_shows_an_error_and_the_pane_jumps_back_to_it(
+    editor: EditorApp,
+) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert editor.editor.diagnostics == []
+        await jump(pilot, "penalty_cases")
+        value_input = editor.focused
+        await pilot.press("ctrl+u", "-", "5")
+        await settle(pilot)
+        pane = editor.screen.query_one(DiagnosticsPane)
+        errors = [d for d in pane.diagnostics if d.severity == "error"]
+        assert [d.code for d in errors] == ["N002"] and "负数" in errors[0].message
+        assert "1 个错误" in str(pane.query_one("#diag-counts").render())
+        box = editor.screen.query_one(f"#box-{value_input.id}")
+        assert box.has_class("-invalid")
+        # from the tree, F4 and Enter put the cursor back in the faulty field
+        await pilot.press("escape", "f4", "enter")
+        await pilot.pause()
+        assert editor.focused is not None and editor.focused.id == value_input.id
+
+
+@run_async
+async def test_quit_with_unsaved_changes_asks_and_stay_keeps_editing(
+    editor: EditorApp, report_dir: Path
+) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await jump(pilot, "signer")
+        await pilot.press("ctrl+u", *"abc")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(editor.screen, ChoiceScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(editor.screen, ChoiceScreen) and editor.is_running
+        await pilot.press("ctrl+q", "d")
+        await pilot.pause()
+        assert not editor.is_running
+    assert (report_dir / "report.toml").read_bytes() == (EXAMPLE / "report.toml").read_bytes()
+
+
+@run_async
+async def test_quit_without_changes_does_not_ask(editor: EditorApp) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not editor.is_running
+
+
+@run_async
+async def test_adding_a_point_and_a_metric_saves_a_report_that_validates(
+    editor: EditorApp, report_dir: Path
+) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = editor.editor.tree
+        # go to section 二 (shortcomings): it has points and no metrics yet
+        await pilot.press("down", "down", "down", "down", "down", "down", "down", "down")
+        assert tree.cursor_node is not None and tree.cursor_node.data.role == "section"
+        assert tree.cursor_node.data.ref.file == "2-shortcomings.toml"
+        await pilot.press("a", "p")  # add … 要点
+        await pilot.pause()
+        # (Pilot cannot press full-width punctuation; a terminal sends it as text)
+        await pilot.press(*"加强执法检查全年开展{new_checks}次")
+        await pilot.press("escape", "down")  # back in the tree, on to 指标（0）
+        assert tree.cursor_node is not None and tree.cursor_node.data.role == "metrics"
+        await pilot.press("a")  # the one thing to add here: a metric, named first
+        await pilot.pause()
+        await pilot.press(*"new_checks", "enter")
+        await pilot.pause()
+        assert editor.focused is not None
+        await pilot.press("ctrl+u", "1", "2", "tab", *"次", "tab", *"执法检查")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    report = load_report(report_dir)
+    section = report.sections[1]
+    assert section.points[-1] == "加强执法检查全年开展{new_checks}次"
+    assert section.metrics["new_checks"].value == 12
+    assert section.metrics["new_checks"].unit == "次"
+    assert section.metrics["new_checks"].label == "执法检查"
+    assert [d for d in validate_report(report) if d.severity == "error"] == []

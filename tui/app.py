@@ -1,0 +1,257 @@
+"""The editor application: saving, quitting, help, the palette, recovery of lost edits.
+
+:func:`make_app` builds it, for the ``tui edit`` command and for the tests
+alike. Editing itself happens on :class:`tui.screens.editor.EditorScreen`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.command import CommandPalette
+
+from records import FileChangedError, TuiError
+from records.atomic import atomic_write
+from records.positions import KeyPath
+from tui.palette import ReportCommands
+from tui.recovery import RecoveryStore, restore
+from tui.screens.editor import EditorScreen
+from tui.screens.help import HelpScreen, KeyRow, rows_from
+from tui.screens.prompts import Choice, ChoiceScreen
+from tui.session import EditSession
+from tui.widgets.report_tree import ReportTree
+
+TITLE = "法治政府建设情况报告"
+RECOVERY_DELAY = 1.0
+"""Seconds after the last edit before the recovery copy is written."""
+
+_MOVING_KEYS: list[KeyRow] = [
+    ("↑ / ↓", "在目录、列表中上下移动"),
+    ("← / → / 空格", "在目录中收起、展开"),
+    ("回车", "目录中：编辑选中项的第一个字段；问题列表中：跳到出错的字段"),
+    ("Tab / Shift+Tab", "在字段之间前后移动"),
+    ("Esc", "从表单回到目录；关闭对话框"),
+]
+
+
+class EditorApp(App[None]):
+    """The report editor."""
+
+    CSS_PATH = "editor.tcss"
+    TITLE = TITLE
+    COMMANDS = {ReportCommands}
+    BINDINGS = [
+        Binding("ctrl+s", "save", "保存", priority=True),
+        Binding("ctrl+q", "request_quit", "退出", priority=True),
+        Binding("f1", "help", "帮助"),
+        Binding("ctrl+p", "command_palette", "命令", priority=True),
+    ]
+
+    def __init__(self, session: EditSession, recovery: RecoveryStore | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.recovery = recovery
+        self.editor = EditorScreen(session)
+        self.sub_title = session.folder.resolve().name
+        self._recovery_timer = None
+
+    def on_mount(self) -> None:
+        self.push_screen(self.editor)
+        self.offer_recovery()
+
+    # -- unsaved state and recovery ------------------------------------------------
+    def show_modified(self) -> None:
+        name = self.session.folder.resolve().name
+        self.sub_title = f"{name} · 未保存" if self.session.modified else name
+
+    def on_editor_screen_draft_changed(self, _event: EditorScreen.DraftChanged) -> None:
+        self.show_modified()
+        if self.recovery is not None:
+            if self._recovery_timer is not None:
+                self._recovery_timer.stop()
+            self._recovery_timer = self.set_timer(RECOVERY_DELAY, self.keep_recovery)
+
+    def keep_recovery(self) -> None:
+        if self.recovery is None:
+            return
+        try:
+            self.recovery.write(self.session)
+        except TuiError as e:
+            self.notify(f"无法保存恢复副本：{e.message}", severity="warning")
+
+    def offer_recovery(self) -> None:
+        found = self.recovery.read(self.session) if self.recovery else None
+        if found is None:
+            return
+        names = "、".join(found.files)
+        detail = f"保存于 {found.saved_at}，涉及：{names}。"
+        if found.changed_since:
+            changed = "、".join(found.changed_since)
+            detail += f"\n注意：{changed} 在那之后被修改过，恢复会以上次的编辑为准。"
+
+        def answer(choice: str | None) -> None:
+            if choice == "restore":
+                failed = restore(self.session, found)
+                self.editor.form.node = None
+                self.editor.tree.show_outline(self.session.outline)
+                self.editor.check_now()
+                self.show_modified()
+                if failed:
+                    self.notify(f"无法恢复：{'、'.join(failed)}", severity="error")
+                else:
+                    self.notify("已恢复上次未保存的修改（尚未保存到文件）")
+            elif choice == "discard" and self.recovery is not None:
+                self.recovery.clear()
+
+        self.push_screen(
+            ChoiceScreen(
+                "发现上次未保存的修改，要恢复吗？",
+                [
+                    Choice("restore", "恢复", "r"),
+                    Choice("discard", "丢弃", "d"),
+                    Choice("later", "暂不处理", "escape"),
+                ],
+                "later",
+                detail,
+            ),
+            answer,
+        )
+
+    # -- saving ------------------------------------------------------------------
+    def action_save(self) -> None:
+        self.save_draft(then_quit=False)
+
+    def save_draft(self, then_quit: bool, force: bool = False) -> None:
+        """Save through records; on a file changed on disk, ask: reload, overwrite, or cancel."""
+        try:
+            written = self.session.save(force=force)
+        except FileChangedError:
+            self.ask_conflict(then_quit)
+            return
+        except TuiError as e:
+            self.notify(f"保存失败：{e}", severity="error", timeout=8)
+            return
+        if self.recovery is not None:
+            self.recovery.clear()
+        self.show_modified()
+        self.editor.check_now()  # a save always shows every diagnostic
+        errors = sum(1 for d in self.editor.diagnostics if d.severity == "error")
+        saved = f"已保存 {len(written)} 个文件" if written else "没有需要保存的修改"
+        self.notify(saved + (f"；报告仍有 {errors} 个错误" if errors else ""), timeout=4)
+        if then_quit:
+            self.exit()
+
+    def ask_conflict(self, then_quit: bool) -> None:
+        conflicts = self.session.conflicts()
+        names = "、".join(p.name for p in conflicts)
+
+        def answer(choice: str | None) -> None:
+            if choice == "reload":
+                self.session.reload(conflicts)
+                self.editor.form.node = None
+                self.editor.tree.show_outline(self.session.outline)
+                self.notify(f"已重新载入 {names}，其中未保存的修改已放弃")
+                self.save_draft(then_quit)
+            elif choice == "overwrite":
+                self.save_draft(then_quit, force=True)
+
+        self.push_screen(
+            ChoiceScreen(
+                f"{names} 在打开之后被其他程序修改过",
+                [
+                    Choice("reload", "重新载入", "r"),
+                    Choice("overwrite", "覆盖", "o"),
+                    Choice("cancel", "取消", "escape"),
+                ],
+                "cancel",
+                "重新载入：采用磁盘上的版本，放弃本文件中的修改；覆盖：用编辑器中的内容替换磁盘上的版本。",
+            ),
+            answer,
+        )
+
+    # -- quitting ----------------------------------------------------------------
+    def action_request_quit(self) -> None:
+        if not self.session.modified:
+            if self.recovery is not None:
+                self.recovery.clear()
+            self.exit()
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                self.save_draft(then_quit=True)
+            elif choice == "discard":
+                if self.recovery is not None:
+                    self.recovery.clear()
+                self.exit()
+
+        self.push_screen(
+            ChoiceScreen(
+                "有未保存的修改。退出前要保存吗？",
+                [
+                    Choice("save", "保存并退出", "s"),
+                    Choice("discard", "不保存退出", "d"),
+                    Choice("stay", "留下", "escape"),
+                ],
+                "stay",
+            ),
+            answer,
+        )
+
+    # -- palette commands ----------------------------------------------------------
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder="输入字段名或键名（如 penalty_cases），或命令……")
+            )
+
+    async def jump_to(self, file: str, keys: KeyPath) -> None:
+        await self.editor.go_to(file, keys)
+
+    def action_validate(self) -> None:
+        self.editor.check_now()
+        self.notify("已重新检查整份报告")
+
+    def action_toggle_preview(self) -> None:
+        self.editor.action_toggle_preview()
+
+    def action_export_text(self) -> None:
+        """Write the published text beside the report folder (refused while it has errors)."""
+        from exporters.text import export_text
+
+        errors = [d for d in self.editor.diagnostics if d.severity == "error"]
+        if errors or self.editor.result is None:
+            self.notify(f"报告有 {len(errors)} 个错误，未导出；按 F4 查看", severity="error")
+            return
+        folder = self.session.folder.resolve()
+        target = folder.parent / f"{folder.name}.txt"
+        text, _document = export_text(self.editor.result.report)
+        try:
+            atomic_write(target, text.encode("utf-8"))
+        except TuiError as e:
+            self.notify(f"导出失败：{e}", severity="error")
+            return
+        self.notify(f"已导出：{target}")
+
+    def action_help(self) -> None:
+        groups = [
+            ("全局", rows_from(self.BINDINGS) + rows_from(EditorScreen.BINDINGS)),
+            ("目录（左侧）", rows_from(ReportTree.BINDINGS)),
+            ("移动与编辑", _MOVING_KEYS),
+        ]
+        self.push_screen(HelpScreen(groups))
+
+
+def make_app(
+    folder: Path, recovery_dir: Path | None = None, keep_recovery: bool = True
+) -> EditorApp:
+    """The editor for a report folder; a :class:`TuiError` (in Chinese) if it cannot be opened.
+
+    ``recovery_dir`` overrides where unsaved edits are kept (tests use a
+    temporary folder); ``keep_recovery=False`` keeps none.
+    """
+    session = EditSession(folder)
+    recovery = RecoveryStore(folder, recovery_dir) if keep_recovery else None
+    return EditorApp(session, recovery)

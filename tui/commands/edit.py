@@ -1,0 +1,36 @@
+"""``tui edit DIR`` (and ``tui DIR``): open a report in the editor.
+
+Textual is imported inside :func:`run` only, so the other commands (and
+``tui validate`` in pre-commit) never load it.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.commands.output import existing_folder
+
+NAME = "edit"
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser(
+        NAME,
+        help="在终端中编辑报告（键盘操作，F1 查看按键）",
+        description=(
+            "在终端中编辑报告：左侧目录，右侧表单与问题列表。"
+            "Ctrl+S 保存，Ctrl+Q 退出，F1 查看全部按键。"
+        ),
+    )
+    parser.add_argument("folder", metavar="文件夹", help="报告文件夹（内含 report.toml）")
+    parser.add_argument("--no-recovery", action="store_true", help="不保留未保存修改的恢复副本")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = existing_folder(args.folder)
+    from tui.app import make_app
+
+    app = make_app(folder, keep_recovery=not args.no_recovery)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,131 @@
+"""Chinese titles and descriptions of record fields, read from the JSON Schema.
+
+The forms show what the schema says about each key, so the wording lives in
+one place (``schema/*.schema.json``). Until a key's schema entry is found (or
+when the schema package is not importable), a short built-in title keeps the
+form usable instead of showing a bare English key.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from records.positions import KeyPath
+
+_FALLBACK: dict[str, str] = {
+    "year": "报告年度",
+    "header": "版头",
+    "issuer_mark": "发文机关标志",
+    "doc_number": "发文字号",
+    "signer": "签发人",
+    "body": "主体",
+    "title": "标题",
+    "recipients": "主送机关",
+    "opening": "开头语",
+    "signature": "发文机关署名",
+    "date": "成文日期",
+    "footer": "版记",
+    "cc": "抄送机关",
+    "printer": "印发机关",
+    "print_date": "印发日期",
+    "copies": "印发份数",
+    "kind": "部分类别",
+    "lead": "引语",
+    "points": "要点",
+    "parts": "小标题部分",
+    "text": "正文",
+    "metrics": "指标",
+    "value": "数值",
+    "unit": "单位",
+    "label": "名称",
+}
+
+
+@dataclass(frozen=True)
+class FieldText:
+    """What the clerk reads beside a field: its title and an optional explanation."""
+
+    title: str
+    description: str = ""
+
+
+def _load(name: str) -> dict[str, Any]:
+    try:
+        from schema import load_schema
+    except ImportError:
+        return {}
+    try:
+        loaded = load_schema(name)
+    except Exception:  # a schema being written must not stop the editor
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+@functools.cache
+def schema_for(file_name: str) -> dict[str, Any]:
+    """The schema that describes a record file: report.toml or a section file."""
+    return _load("report" if file_name == "report.toml" else "section")
+
+
+def _resolve(root: dict[str, Any], node: Any, depth: int = 0) -> dict[str, Any]:
+    """Follow a local ``$ref`` (``#/$defs/...``) to the schema it names."""
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and depth < 20:
+        ref = node["$ref"]
+        if not ref.startswith("#/"):
+            break
+        target: Any = root
+        for part in ref[2:].split("/"):
+            target = (
+                target.get(part.replace("~1", "/").replace("~0", "~"), {})
+                if isinstance(target, dict)
+                else {}
+            )
+        merged = {k: v for k, v in node.items() if k != "$ref"}
+        node = {**(target if isinstance(target, dict) else {}), **merged}
+        depth += 1
+    return node if isinstance(node, dict) else {}
+
+
+def _child(root: dict[str, Any], node: dict[str, Any], key: str | int) -> dict[str, Any]:
+    """The sub-schema that applies to ``key`` inside ``node`` (first one found)."""
+    node = _resolve(root, node)
+    if isinstance(key, int):
+        items = node.get("items")
+        return _resolve(root, items) if isinstance(items, dict) else {}
+    properties = node.get("properties", {})
+    if isinstance(properties, dict) and key in properties:
+        return _resolve(root, properties[key])
+    for pattern_schema in (node.get("patternProperties") or {}).values():
+        if isinstance(pattern_schema, dict):
+            return _resolve(root, pattern_schema)
+    additional = node.get("additionalProperties")
+    if isinstance(additional, dict):
+        return _resolve(root, additional)
+    for combinator in ("allOf", "anyOf", "oneOf"):
+        for option in node.get(combinator) or []:
+            found = _child(root, option, key) if isinstance(option, dict) else {}
+            if found:
+                return found
+    return {}
+
+
+def schema_at(file_name: str, keys: KeyPath) -> dict[str, Any]:
+    """The sub-schema of the value at ``keys`` in a record file, or ``{}``."""
+    root = schema_for(file_name)
+    node: dict[str, Any] = root
+    for key in keys:
+        node = _child(root, node, key)
+        if not node:
+            return {}
+    return node
+
+
+def field_text(file_name: str, keys: KeyPath) -> FieldText:
+    """Title and description of a field, from the schema when it says."""
+    node = schema_at(file_name, keys)
+    last = next((k for k in reversed(keys) if isinstance(k, str)), "")
+    title = node.get("title") if isinstance(node.get("title"), str) else ""
+    description = node.get("description") if isinstance(node.get("description"), str) else ""
+    return FieldText(title or _FALLBACK.get(last, last), description)

@@ -1,0 +1,334 @@
+"""The report as the editor's tree shows it: nodes, the fields each one edits.
+
+Built from the parsed data of every file (not the lenient model), so that an
+array index in a node always matches the index in the TOML even when the draft
+holds a value of the wrong type. Pure data, no Textual: the tree widget, the
+forms and the command palette are all drawn from this one outline.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from records.positions import KeyPath
+from tui.labels import field_text
+
+REPORT_FILE = "report.toml"
+
+FieldKind = Literal["line", "prose", "integer", "number", "date", "kind"]
+"""How a value is typed: one line, prose (multi-line), whole number, number, date, section kind."""
+
+Role = Literal[
+    "body", "header", "footer", "list", "item", "section", "part", "point", "metrics", "metric"
+]
+
+KIND_NAMES = {
+    "measures": "主要举措和成效",
+    "shortcomings": "存在的不足和原因",
+    "leadership": "第一责任人履职情况",
+    "plans": "下一年度主要安排",
+    "other": "其他需要报告的情况",
+}
+"""The mandated items (DESIGN.md) as the clerk knows them."""
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 12 → 十二: the numbering the exported text uses, for tree labels."""
+    if not 1 <= n <= 99:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else _DIGITS[tens]) + "十" if tens else "") + (
+        _DIGITS[ones] if ones else ""
+    )
+
+
+def width(text: str) -> int:
+    """Display width in terminal cells: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def clip(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` terminal cells, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if width(text) <= cells:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = width(ch)
+        if used + w > cells - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """Identifies a node across rebuilds: the file it lives in and its key path there."""
+
+    file: str
+    keys: KeyPath
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One editable value: where it is written and how it is typed."""
+
+    file: str
+    keys: KeyPath
+    kind: FieldKind
+    context: str = ""
+    """Where the field stands, for the palette: 一、（二）二是, or a metric's key and label."""
+
+    @property
+    def ref(self) -> NodeRef:
+        return NodeRef(self.file, self.keys)
+
+    @property
+    def title(self) -> str:
+        """The field's Chinese title (a list item is titled after its list)."""
+        keys = self.keys[:-1] if isinstance(self.keys[-1], int) else self.keys
+        return field_text(self.file, keys).title
+
+    @property
+    def description(self) -> str:
+        return field_text(self.file, self.keys).description
+
+    @property
+    def dom_id(self) -> str:
+        """A widget id unique in the report, for focusing the field."""
+        raw = self.file + "-" + "-".join(str(k) for k in self.keys)
+        return (
+            "f-"
+            + "".join(c if c.isalnum() and c.isascii() else "_" for c in raw)
+            + f"-{abs(hash(raw)) % 10**8}"
+        )
+
+
+@dataclass
+class OutlineNode:
+    """A node of the report tree and what the clerk can do with it."""
+
+    ref: NodeRef
+    role: Role
+    label: str
+    fields: list[FieldSpec] = field(default_factory=list)
+    children: list[OutlineNode] = field(default_factory=list)
+    section: str = ""
+    """The section file this node belongs to (empty for report.toml), for the preview."""
+
+    def walk(self) -> Iterator[OutlineNode]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def get_in(data: Any, keys: KeyPath) -> Any:
+    """The value at ``keys`` in parsed TOML data, or ``None``."""
+    node = data
+    for key in keys:
+        if isinstance(key, int):
+            if not isinstance(node, list) or not 0 <= key < len(node):
+                return None
+        elif not isinstance(node, dict) or key not in node:
+            return None
+        node = node[key]
+    return node
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _string_list(file: str, keys: KeyPath, title: str, values: list[Any]) -> OutlineNode:
+    items = [
+        OutlineNode(
+            NodeRef(file, (*keys, i)),
+            "item",
+            clip(_text(v) or "（空）", 22),
+            [FieldSpec(file, (*keys, i), "line", f"{title}{i + 1}")],
+        )
+        for i, v in enumerate(values)
+    ]
+    return OutlineNode(NodeRef(file, keys), "list", f"{title}（{len(items)}）", [], items)
+
+
+def _report_nodes(data: dict[str, Any]) -> tuple[list[OutlineNode], OutlineNode]:
+    f = REPORT_FILE
+    header = OutlineNode(
+        NodeRef(f, ("header",)),
+        "header",
+        "版头",
+        [
+            FieldSpec(f, ("header", k), "line", "版头")
+            for k in ("issuer_mark", "doc_number", "signer")
+        ],
+    )
+    body = OutlineNode(
+        NodeRef(f, ("body",)),
+        "body",
+        "主体",
+        [
+            FieldSpec(f, ("year",), "integer", "主体"),
+            FieldSpec(f, ("body", "title"), "line", "主体"),
+            FieldSpec(f, ("body", "opening"), "prose", "主体"),
+            FieldSpec(f, ("body", "signature"), "line", "主体"),
+            FieldSpec(f, ("body", "date"), "date", "主体"),
+        ],
+        [
+            _string_list(
+                f, ("body", "recipients"), "主送机关", _list(get_in(data, ("body", "recipients")))
+            )
+        ],
+    )
+    footer = OutlineNode(
+        NodeRef(f, ("footer",)),
+        "footer",
+        "版记",
+        [
+            FieldSpec(f, ("footer", "printer"), "line", "版记"),
+            FieldSpec(f, ("footer", "print_date"), "date", "版记"),
+            FieldSpec(f, ("footer", "copies"), "integer", "版记"),
+        ],
+        [_string_list(f, ("footer", "cc"), "抄送机关", _list(get_in(data, ("footer", "cc"))))],
+    )
+    return [header, body], footer
+
+
+def _points(file: str, keys: KeyPath, points: list[Any], prefix: str) -> list[OutlineNode]:
+    nodes = []
+    for i, point in enumerate(points):
+        lead = f"{chinese_number(i + 1)}是"
+        nodes.append(
+            OutlineNode(
+                NodeRef(file, (*keys, "points", i)),
+                "point",
+                clip(f"{lead} {_text(point) or '（空）'}", 60),
+                [FieldSpec(file, (*keys, "points", i), "prose", f"{prefix}{lead}")],
+                section=file,
+            )
+        )
+    return nodes
+
+
+def _section_node(file: str, number: int, data: dict[str, Any]) -> OutlineNode:
+    prefix = f"{chinese_number(number)}、"
+    title = _text(data.get("title")) or KIND_NAMES.get(_text(data.get("kind")), "（无标题）")
+    children = _points(file, (), _list(data.get("points")), prefix)
+    for i, part in enumerate(_list(data.get("parts"))):
+        part_prefix = f"{prefix}（{chinese_number(i + 1)}）"
+        part_title = _text(part.get("title")) if isinstance(part, dict) else ""
+        children.append(
+            OutlineNode(
+                NodeRef(file, ("parts", i)),
+                "part",
+                clip(f"（{chinese_number(i + 1)}）{part_title or '（无标题）'}", 60),
+                [
+                    FieldSpec(file, ("parts", i, "title"), "line", part_prefix),
+                    FieldSpec(file, ("parts", i, "text"), "prose", part_prefix),
+                ],
+                _points(file, ("parts", i), _list(get_in(part, ("points",))), part_prefix),
+                section=file,
+            )
+        )
+    metrics = get_in(data, ("metrics",))
+    metric_nodes = []
+    for key, metric in (metrics if isinstance(metrics, dict) else {}).items():
+        value = get_in(metric, ("value",))
+        unit = _text(get_in(metric, ("unit",)))
+        shown = "（空）" if value is None or isinstance(value, dict | list) else f"{value}{unit}"
+        context = f"{key} {_text(get_in(metric, ('label',)))}"
+        metric_nodes.append(
+            OutlineNode(
+                NodeRef(file, ("metrics", key)),
+                "metric",
+                clip(f"{key} {shown}", 26),
+                [
+                    FieldSpec(file, ("metrics", key, "value"), "number", context),
+                    FieldSpec(file, ("metrics", key, "unit"), "line", context),
+                    FieldSpec(file, ("metrics", key, "label"), "line", context),
+                ],
+                section=file,
+            )
+        )
+    children.append(
+        OutlineNode(
+            NodeRef(file, ("metrics",)),
+            "metrics",
+            f"指标（{len(metric_nodes)}）",
+            [],
+            metric_nodes,
+            file,
+        )
+    )
+    return OutlineNode(
+        NodeRef(file, ()),
+        "section",
+        clip(prefix + title, 60),
+        [
+            FieldSpec(file, ("kind",), "kind", prefix),
+            FieldSpec(file, ("title",), "line", prefix),
+            FieldSpec(file, ("lead",), "prose", prefix),
+        ],
+        children,
+        section=file,
+    )
+
+
+def build_outline(files: dict[str, dict[str, Any]]) -> list[OutlineNode]:
+    """The top-level nodes: 版头, 主体, each section in file order, 版记.
+
+    ``files`` maps file names to their parsed data, report.toml first and the
+    section files in the order the report shows them.
+    """
+    head, footer = _report_nodes(files.get(REPORT_FILE, {}))
+    sections = [
+        _section_node(name, n, data)
+        for n, (name, data) in enumerate(((k, v) for k, v in files.items() if k != REPORT_FILE), 1)
+    ]
+    return [*head, *sections, footer]
+
+
+def all_fields(nodes: list[OutlineNode]) -> Iterator[tuple[OutlineNode, FieldSpec]]:
+    """Every field of the report with the node that shows it, in tree order."""
+    for top in nodes:
+        for node in top.walk():
+            for spec in node.fields:
+                yield node, spec
+
+
+def node_for(
+    nodes: list[OutlineNode], file: str, keys: KeyPath
+) -> tuple[OutlineNode, FieldSpec | None]:
+    """The node showing the value at ``keys`` (or its nearest ancestor), and that field if any.
+
+    A diagnostic may point at a field, at a table that misses a key, or at a
+    whole file; the deepest node whose key path is a prefix of ``keys`` wins.
+    """
+    best: OutlineNode | None = None
+    for top in nodes:
+        for node in top.walk():
+            for spec in node.fields:
+                if spec.file == file and spec.keys == keys:
+                    return node, spec
+            if node.ref.file == file and keys[: len(node.ref.keys)] == node.ref.keys:
+                if best is None or len(node.ref.keys) > len(best.ref.keys):
+                    best = node
+    if best is None:
+        best = nodes[0]
+    spec = next((s for s in best.fields if keys[: len(s.keys)] == s.keys), None)
+    if spec is None and best.fields:
+        missing = next(
+            (s for s in best.fields if s.keys[: len(keys)] == keys or s.keys[:-1] == keys), None
+        )
+        spec = missing
+    return best, spec

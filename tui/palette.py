@@ -1,0 +1,92 @@
+"""The command palette (Ctrl+P): jump to a field by its Chinese label or its key, or run a command.
+
+Typing ``penalty_cases`` and Enter puts the cursor in that metric's value:
+a metric's value ranks just above its unit and name, which share the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui.outline import FieldSpec, all_fields, clip
+
+if TYPE_CHECKING:
+    from tui.app import EditorApp
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing the palette offers: its searchable text, help, and what it does."""
+
+    text: str
+    help: str
+    run: Callable[[], Any]
+    weight: float = 1.0
+
+
+def field_entry_text(spec: FieldSpec, value: str) -> str:
+    """What the palette shows and searches for a field: title, where, key, a glimpse of the text."""
+    key = next((k for k in reversed(spec.keys) if isinstance(k, str)), "")
+    if spec.keys[:1] == ("metrics",):
+        return (
+            f"{spec.context} · {spec.title}（{key}）"
+            if key != "value"
+            else f"{spec.context} · {spec.title}"
+        )
+    glimpse = f" · {clip(value, 16)}" if spec.kind == "prose" and value else ""
+    return f"{spec.title} · {spec.context} · {key}{glimpse}"
+
+
+class ReportCommands(Provider):
+    """The palette's one provider: commands first, then every field of the report."""
+
+    def entries(self) -> list[Entry]:
+        app: EditorApp = self.app  # type: ignore[assignment]
+        commands = [
+            Entry("保存 · save", "保存所有修改（Ctrl+S）", app.action_save),
+            Entry("校验 · validate", "立即检查整份报告", app.action_validate),
+            Entry(
+                "导出纯文本 · export txt",
+                "导出政府网站发布用的纯文本到报告文件夹旁",
+                app.action_export_text,
+            ),
+            Entry("预览 · preview", "切换表单与导出文本预览（F2）", app.action_toggle_preview),
+            Entry("帮助 · help", "显示全部按键（F1）", app.action_help),
+            Entry("退出 · quit", "退出编辑器（Ctrl+Q）", app.action_request_quit),
+        ]
+        fields = []
+        for _node, spec in all_fields(app.session.outline):
+            value = app.session.value(spec)
+            text = field_entry_text(spec, value if isinstance(value, str) else "")
+            weight = 1.0 if spec.keys[-1] != "unit" and spec.keys[-1] != "label" else 0.9
+            fields.append(
+                Entry(
+                    text,
+                    f"{spec.file} 中的字段",
+                    partial(app.jump_to, spec.file, spec.keys),
+                    weight,
+                )
+            )
+        return commands + fields
+
+    async def discover(self) -> Hits:
+        for entry in self.entries()[:6]:
+            yield DiscoveryHit(entry.text, entry.run, help=entry.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for entry in self.entries():
+            score = matcher.match(entry.text)
+            if score > 0:
+                yield Hit(
+                    score * entry.weight,
+                    matcher.highlight(entry.text),
+                    entry.run,
+                    text=entry.text,
+                    help=entry.help,
+                )

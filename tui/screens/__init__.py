@@ -1,0 +1,1 @@
+"""Screens of the editor: the main editing screen and its prompts."""

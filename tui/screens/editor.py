@@ -1,0 +1,295 @@
+"""The editing screen: the report tree, the form (or the preview), the diagnostics.
+
+Every change the clerk types goes to the :class:`EditSession`; checking runs
+debounced in a worker thread on a snapshot, so typing never waits for it.
+Structural changes (add, remove, move) rebuild the tree and keep the cursor
+on the node the clerk was working on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Header, Tree
+from textual.worker import get_current_worker
+
+from records import Diagnostic
+from records.positions import KeyPath
+from tui.outline import NodeRef, OutlineNode, node_for
+from tui.preview import preview_text
+from tui.screens.prompts import Choice, ChoiceScreen, TextScreen
+from tui.session import (
+    ADDABLE,
+    MOVABLE,
+    REMOVABLE,
+    CheckResult,
+    EditSession,
+    InputProblem,
+    Snapshot,
+    check_snapshot,
+    format_value,
+)
+from tui.widgets.diagnostics_pane import DiagnosticsPane
+from tui.widgets.field_editor import FieldEditor
+from tui.widgets.field_form import FieldForm, Problems
+from tui.widgets.preview_pane import PreviewPane
+from tui.widgets.report_tree import ReportTree
+
+CHECK_DELAY = 0.05
+"""Seconds of quiet typing before the report is checked again."""
+
+_ADD_KEYS = {"point": "p", "part": "b", "metric": "m", "item": "i"}
+
+
+def pointer_keys(pointer: str) -> KeyPath:
+    """A JSON pointer (``/parts/0/title``) as a key path; digits are array indices."""
+    if not pointer:
+        return ()
+    parts = [p.replace("~1", "/").replace("~0", "~") for p in pointer.lstrip("/").split("/")]
+    return tuple(int(p) if p.isdigit() else p for p in parts)
+
+
+class EditorScreen(Screen[None]):
+    """The one working screen of the editor."""
+
+    BINDINGS = [
+        Binding("f2", "toggle_preview", "预览"),
+        Binding("f3", "focus_tree", "目录"),
+        Binding("f4", "focus_problems", "问题"),
+        Binding("escape", "focus_tree", "回到目录", show=False),
+    ]
+
+    @dataclass
+    class DraftChanged(Message):
+        """The draft changed: the app marks it unsaved and keeps a recovery copy."""
+
+    @dataclass
+    class Checked(Message):
+        """A check finished and its diagnostics are on screen."""
+
+        diagnostics: list[Diagnostic]
+
+    def __init__(self, session: EditSession) -> None:
+        super().__init__()
+        self.session = session
+        self.result: CheckResult | None = None
+        self.local_problems: Problems = {}
+        self._check_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with Horizontal(id="main"):
+            yield ReportTree(id="tree")
+            with Vertical(id="right"):
+                with ContentSwitcher(initial="form", id="switcher"):
+                    yield FieldForm(id="form")
+                    yield PreviewPane(id="preview")
+                yield DiagnosticsPane(id="diagnostics")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.tree.show_outline(self.session.outline, select=self.session.outline[0].ref)
+        self.tree.focus()
+        self.check_now()
+
+    @property
+    def tree(self) -> ReportTree:
+        return self.query_one(ReportTree)
+
+    @property
+    def form(self) -> FieldForm:
+        return self.query_one(FieldForm)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.result.diagnostics if self.result else []
+
+    # -- showing a node --------------------------------------------------------
+    async def show_node(self, node: OutlineNode) -> None:
+        values = {spec: format_value(self.session.value(spec)) for spec in node.fields}
+        await self.form.show(node, values, self.problems())
+        self.update_preview()
+
+    async def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[OutlineNode]) -> None:
+        node = event.node.data
+        if node is not None and (self.form.node is None or self.form.node.ref != node.ref):
+            await self.show_node(node)
+
+    def on_report_tree_opened(self, event: ReportTree.Opened) -> None:
+        if not self.form.focus_field(None):
+            self.notify("这一项没有可以直接填写的内容；按 a 在其中添加。", timeout=3)
+
+    async def go_to(self, file: str, keys: KeyPath) -> None:
+        """Move the tree, the form and the cursor to the field at ``keys`` of ``file``."""
+        node, spec = node_for(self.session.outline, file, keys)
+        self.query_one(ContentSwitcher).current = "form"
+        if self.form.node is None or self.form.node.ref != node.ref:
+            await self.show_node(node)
+        self.tree.go_to(node.ref)
+        if not self.form.focus_field(spec):
+            self.tree.focus()
+
+    async def on_diagnostics_pane_chosen(self, event: DiagnosticsPane.Chosen) -> None:
+        d = event.diagnostic
+        await self.go_to(self.session.file_for_diagnostic(d), pointer_keys(d.pointer))
+
+    # -- editing ---------------------------------------------------------------
+    def on_field_editor_edited(self, event: FieldEditor.Edited) -> None:
+        spec = event.spec
+        where = (spec.file, spec.keys)
+        try:
+            changed = self.session.set_value(spec, event.raw)
+        except InputProblem as problem:
+            self.local_problems[where] = f"✗ {problem}（未写入）"
+            self.form.mark(self.problems())
+            return
+        if self.local_problems.pop(where, None) is not None:
+            self.form.mark(self.problems())
+        if changed:
+            self.post_message(self.DraftChanged())
+            self.schedule_check()
+
+    def schedule_check(self) -> None:
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(CHECK_DELAY, self.check_now)
+
+    def check_now(self) -> None:
+        """Check the draft as it stands, in a worker."""
+        self.run_check(self.session.snapshot())
+
+    @work(thread=True, exclusive=True, group="check")
+    def run_check(self, snapshot: Snapshot) -> None:
+        result = check_snapshot(snapshot)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_result, result)
+
+    def show_result(self, result: CheckResult) -> None:
+        """Show a finished check: counts, list, marks on fields, tree labels, preview."""
+        self.result = result
+        self.query_one(DiagnosticsPane).show(result.diagnostics)
+        self.form.mark(self.problems())
+        self.session.refresh()
+        self.tree.relabel(self.session.outline)
+        self.update_preview()
+        self.post_message(self.Checked(result.diagnostics))
+
+    def problems(self) -> Problems:
+        """Error marks by field: what could not be typed in, then the diagnostics."""
+        marks: Problems = dict(self.local_problems)
+        for d in self.diagnostics:
+            key = (self.session.file_for_diagnostic(d), pointer_keys(d.pointer))
+            marks.setdefault(key, f"{'✗' if d.severity == 'error' else '!'} {d.message}")
+        return marks
+
+    def update_preview(self) -> None:
+        if self.query_one(ContentSwitcher).current != "preview" or self.result is None:
+            return
+        node = self.form.node
+        section = node.section if node else ""
+        self.query_one(PreviewPane).show(preview_text(self.result.report, section))
+
+    # -- structure -------------------------------------------------------------
+    async def rebuild(self, select: NodeRef) -> None:
+        """Show the outline after a structural change and open ``select`` in the form."""
+        self.form.node = None
+        self.tree.show_outline(self.session.outline, select=select)
+        node, _ = node_for(self.session.outline, select.file, select.keys)
+        await self.show_node(node)
+        self.post_message(self.DraftChanged())
+        self.schedule_check()
+
+    def on_report_tree_add_requested(self, event: ReportTree.AddRequested) -> None:
+        node = event.node
+        options = ADDABLE.get(node.role, ())
+        if not options:
+            self.notify(
+                "这里不能添加；请选中某一部分、要点、指标或主送/抄送机关。", severity="warning"
+            )
+            return
+        if len(options) == 1:
+            self.add(node, options[0][0])
+            return
+        choices = [Choice(what, name, _ADD_KEYS[what]) for what, name in options]
+        self.app.push_screen(
+            ChoiceScreen("添加什么？", [*choices, Choice("cancel", "取消", "escape")], "cancel"),
+            lambda what: self.add(node, what) if what and what != "cancel" else None,
+        )
+
+    @work(exclusive=True, group="structure")
+    async def add(self, node: OutlineNode, what: str) -> None:
+        key = ""
+        if what == "metric":
+            answer = await self.app.push_screen_wait(
+                TextScreen(
+                    "新指标的名称（英文字母、数字、下划线，如 penalty_cases）", "metric_name"
+                )
+            )
+            if not answer:
+                return
+            key = answer
+        try:
+            file, keys = self.session.add(node, what, key)
+        except InputProblem as problem:
+            self.notify(str(problem), severity="error")
+            return
+        await self.rebuild(NodeRef(file, keys))
+        self.form.focus_field(None)
+
+    def on_report_tree_remove_requested(self, event: ReportTree.RemoveRequested) -> None:
+        node = event.node
+        if node.role not in REMOVABLE:
+            self.notify(
+                "只能删除要点、小标题部分、指标或主送/抄送机关中的一项。", severity="warning"
+            )
+            return
+        choices = [Choice("remove", "删除", "y"), Choice("cancel", "取消", "n")]
+        self.app.push_screen(
+            ChoiceScreen(
+                f"删除“{node.label}”？",
+                choices,
+                "cancel",
+                "删除后在保存前仍可按 Ctrl+Q 放弃全部修改。",
+            ),
+            lambda answer: self.remove(node) if answer == "remove" else None,
+        )
+
+    @work(exclusive=True, group="structure")
+    async def remove(self, node: OutlineNode) -> None:
+        self.session.remove(node)
+        keys = node.ref.keys
+        if keys and isinstance(keys[-1], int) and keys[-1] > 0:
+            select = NodeRef(node.ref.file, (*keys[:-1], keys[-1] - 1))
+        elif keys and isinstance(keys[-1], int):
+            select = NodeRef(node.ref.file, keys[:-1] if node.role == "item" else keys[:-2])
+        else:
+            select = NodeRef(node.ref.file, keys[:-1])
+        await self.rebuild(select)
+
+    async def on_report_tree_move_requested(self, event: ReportTree.MoveRequested) -> None:
+        node = event.node
+        if node.role not in MOVABLE:
+            self.notify("只能移动要点、小标题部分或主送/抄送机关中的一项。", severity="warning")
+            return
+        new = self.session.move(node, event.offset)
+        if new != node.ref.keys:
+            await self.rebuild(NodeRef(node.ref.file, new))
+
+    # -- panes -----------------------------------------------------------------
+    def action_toggle_preview(self) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        switcher.current = "preview" if switcher.current == "form" else "form"
+        self.update_preview()
+
+    def action_focus_tree(self) -> None:
+        self.tree.focus()
+
+    def action_focus_problems(self) -> None:
+        self.query_one(DiagnosticsPane).focus_list()

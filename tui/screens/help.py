@@ -1,0 +1,62 @@
+"""F1: every key the editor answers to, in Chinese, on one screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.outline import width
+
+KeyRow = tuple[str, str]
+
+
+def key_name(key: str) -> str:
+    """A Textual key name as a clerk reads it: ctrl+s → Ctrl+S."""
+    names = {"escape": "Esc", "enter": "回车", "delete": "Delete", "tab": "Tab", "space": "空格"}
+    parts = [
+        names.get(p, p.capitalize() if len(p) > 1 else p.upper() if p.isalpha() else p)
+        for p in key.split("+")
+    ]
+    return "+".join(parts)
+
+
+def rows_from(bindings: list[Binding]) -> list[KeyRow]:
+    """(keys, description) for each binding that has a description."""
+    rows: list[KeyRow] = []
+    for binding in bindings:
+        if binding.description:
+            keys = " / ".join(key_name(k.strip()) for k in binding.key.split(","))
+            rows.append((keys, binding.description))
+    return rows
+
+
+def help_text(groups: list[tuple[str, list[KeyRow]]]) -> str:
+    """The help as aligned text: keys in a column, Chinese descriptions beside them."""
+    lines: list[str] = []
+    for title, rows in groups:
+        lines.append(f"【{title}】")
+        for keys, description in rows:
+            lines.append(f"  {keys}{' ' * max(1, 18 - width(keys))}{description}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n\n按 Esc 或 F1 关闭"
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every binding, grouped by where it works."""
+
+    BINDINGS = [Binding("escape,f1,q", "close", "关闭")]
+
+    def __init__(self, groups: list[tuple[str, list[KeyRow]]]) -> None:
+        super().__init__(classes="prompt")
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="prompt-box help-box"):
+            yield Static("按键说明", classes="prompt-question", markup=False)
+            yield Static(help_text(self.groups), markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

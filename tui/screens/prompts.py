@@ -1,0 +1,96 @@
+"""Small modal questions: a choice among a few answers, or one line of text.
+
+Every answer has a single key shown on its button (保存 s, 放弃 d …) and
+Escape always means the harmless answer, so a prompt can be answered without
+Tab-ing around or a mouse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer: what it returns, its Chinese name, and the key that picks it."""
+
+    value: str
+    label: str
+    key: str
+
+
+class ChoiceScreen(ModalScreen[str]):
+    """Ask a question; dismiss with the chosen answer's value (``cancel`` on Escape)."""
+
+    BINDINGS = [Binding("escape", "cancel", "取消")]
+
+    def __init__(self, question: str, choices: list[Choice], cancel: str, detail: str = "") -> None:
+        super().__init__(classes="prompt")
+        self.question = question
+        self.detail = detail
+        self.choices = choices
+        self.cancel = cancel
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="prompt-box"):
+            yield Label(self.question, classes="prompt-question", markup=False)
+            if self.detail:
+                yield Static(self.detail, classes="prompt-detail", markup=False)
+            with Horizontal(classes="prompt-buttons"):
+                for i, choice in enumerate(self.choices):
+                    yield Button(
+                        f"{choice.label}（{choice.key}）",
+                        id=f"choice-{choice.value}",
+                        variant="primary" if i == 0 else "default",
+                        compact=True,
+                    )
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_key(self, event: events.Key) -> None:
+        for choice in self.choices:
+            if event.key == choice.key:
+                event.stop()
+                self.dismiss(choice.value)
+                return
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.cancel)
+
+
+class TextScreen(ModalScreen[str | None]):
+    """Ask for one line of text (a new metric's key); ``None`` when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "取消")]
+
+    def __init__(self, question: str, placeholder: str = "") -> None:
+        super().__init__(classes="prompt")
+        self.question = question
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="prompt-box"):
+            yield Label(self.question, classes="prompt-question", markup=False)
+            field = Input(placeholder=self.placeholder, id="prompt-input", compact=True)
+            field.cursor_blink = False
+            yield field
+            yield Static("回车确定，Esc 取消", classes="prompt-detail", markup=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,283 @@
+"""An editing session: the draft, what the clerk typed, and checking it.
+
+The Textual app keeps one :class:`EditSession` and asks it to change values,
+add or move elements, save, and produce a snapshot to check. Checking runs on
+immutable snapshots (:func:`check_snapshot`) so a worker thread never reads a
+tomlkit document the main thread is changing. No Textual here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from records import Diagnostic, EditableFile, RecordError, Report, ReportDraft
+from records.loader import parse_toml
+from records.model import RecordFile, build_report
+from records.positions import KeyPath
+from records.restructure import add_table, insert_element, move_element, remove_element
+from records.source import SourceText
+from tui.outline import REPORT_FILE, FieldSpec, OutlineNode, build_outline, get_in
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_METRIC_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class InputProblem(ValueError):
+    """What the clerk typed cannot be this field's value (the message is in Chinese)."""
+
+
+def parse_input(kind: str, raw: str) -> Any:
+    """The TOML value for what was typed in a field of ``kind``.
+
+    Full-width digits and punctuation typed through an input method count as
+    their ASCII forms. An emptied number or date is not written (the key keeps
+    its place in the file until a new value is typed).
+    """
+    text = (
+        unicodedata.normalize("NFKC", raw).strip() if kind in ("integer", "number", "date") else raw
+    )
+    if kind in ("line", "prose", "kind"):
+        return raw
+    if not text:
+        raise InputProblem("请填写")
+    if kind == "integer":
+        if not re.fullmatch(r"-?\d+", text):
+            raise InputProblem("请输入整数")
+        return int(text)
+    if kind == "number":
+        if not _NUMBER.fullmatch(text):
+            raise InputProblem("请输入数字（如 142 或 861.98）")
+        return int(text) if "." not in text else Decimal(text)
+    if kind == "date":
+        match = _DATE.fullmatch(text)
+        try:
+            if not match:
+                raise ValueError
+            return dt.date(*(int(g) for g in match.groups()))
+        except ValueError:
+            raise InputProblem("请输入日期，如 2024-01-19") from None
+    raise InputProblem(f"未知的字段类型：{kind}")
+
+
+def format_value(value: Any) -> str:
+    """A stored value as the form shows it (numbers keep their stated decimals)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The draft's text at one moment, safe to check in another thread."""
+
+    folder: Path
+    sources: tuple[SourceText, ...]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """A checked snapshot: the model (for the preview) and its diagnostics."""
+
+    report: Report
+    diagnostics: list[Diagnostic]
+
+
+def _validate(report: Report, errors: list[RecordError]) -> list[Diagnostic]:
+    try:
+        from schema import validate_report
+    except ImportError:  # the schema package is not there yet: show what the exporter finds
+        from exporters.document import build_document
+
+        return [Diagnostic.from_error(e) for e in errors] + build_document(report).problems
+    return list(validate_report(report, errors))
+
+
+def check_snapshot(snapshot: Snapshot) -> CheckResult:
+    """Parse and validate a snapshot; runs in a worker thread."""
+    errors: list[RecordError] = []
+    records: list[RecordFile] = []
+    for source in snapshot.sources:
+        try:
+            data = parse_toml(source)
+        except RecordError as e:
+            errors.append(e)
+            data = {}
+        records.append(RecordFile(source, data))
+    report = build_report(snapshot.folder, records[0], records[1:])
+    diagnostics = _validate(report, errors)
+    return CheckResult(
+        report, sorted(diagnostics, key=lambda d: (d.severity != "error", d.file, d.line))
+    )
+
+
+class EditSession:
+    """The report being edited, with parsed data kept current for forms and the tree."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.draft = ReportDraft(folder)
+        self._data: dict[str, dict[str, Any]] = {}
+        self.outline: list[OutlineNode] = []
+        self.refresh()
+
+    # -- reading ---------------------------------------------------------------
+    def files(self) -> list[EditableFile]:
+        return self.draft.files
+
+    def file(self, name: str) -> EditableFile:
+        return self.draft.file(name)
+
+    def data(self, name: str) -> dict[str, Any]:
+        """The parsed data of a file as it stands now (re-read after each change)."""
+        if name not in self._data:
+            try:
+                self._data[name] = self.file(name).record().data
+            except RecordError:
+                self._data[name] = {}
+        return self._data[name]
+
+    def value(self, spec: FieldSpec) -> Any:
+        return get_in(self.data(spec.file), spec.keys)
+
+    def refresh(self) -> None:
+        """Rebuild the outline from the current data (after a structural change)."""
+        self._data.clear()
+        self.outline = build_outline({f.path.name: self.data(f.path.name) for f in self.files()})
+
+    def snapshot(self) -> Snapshot:
+        """The texts of every file now, for checking in a worker."""
+        return Snapshot(
+            self.folder,
+            tuple(
+                SourceText(f.path, f.text(), f.source.bom, f.source.newline, "")
+                for f in self.files()
+            ),
+        )
+
+    def file_for_diagnostic(self, diagnostic: Diagnostic) -> str:
+        """The file name of a diagnostic's file (diagnostics name paths relative to the cwd)."""
+        target = Path(diagnostic.file).resolve() if diagnostic.file else None
+        for f in self.files():
+            if target is not None and f.path.resolve() == target:
+                return f.path.name
+        return REPORT_FILE
+
+    @property
+    def modified(self) -> bool:
+        return self.draft.modified
+
+    # -- changing --------------------------------------------------------------
+    def set_value(self, spec: FieldSpec, raw: str) -> bool:
+        """Store what the clerk typed; returns whether the file changed.
+
+        Raises :class:`InputProblem` when the text cannot be the field's value.
+        """
+        value = parse_input(spec.kind, raw)
+        file = self.file(spec.file)
+        before = file.get(spec.keys)
+        if value == "" and before is None:
+            return False  # an optional text left empty stays absent
+        if before == value and type(before) is type(value):
+            return False
+        file.set(spec.keys, value)
+        self._data.pop(spec.file, None)
+        return True
+
+    def add(self, node: OutlineNode, what: str, metric_key: str = "") -> tuple[str, KeyPath]:
+        """Add a point, part, metric or list item at ``node``; returns the new node's place."""
+        file = self.file(node.ref.file)
+        keys = node.ref.keys
+        if what == "metric":
+            if not _METRIC_KEY.fullmatch(metric_key):
+                raise InputProblem("指标名只能由英文字母、数字和下划线组成，且不以数字开头")
+            if any(
+                metric_key in (self.data(f.path.name).get("metrics") or {})
+                for f in self.draft.sections
+            ):
+                raise InputProblem(f"指标名“{metric_key}”已经存在；指标名在整份报告中不能重复")
+            add_table(file, ("metrics", metric_key), {"value": 0, "unit": "", "label": ""})
+            new: KeyPath = ("metrics", metric_key)
+        elif what == "part":
+            parts = self.data(node.ref.file).get("parts")
+            count = len(parts) if isinstance(parts, list) else 0
+            index = keys[1] + 1 if node.role == "part" and isinstance(keys[1], int) else count
+            new = insert_element(file, ("parts",), index, {"title": "", "text": ""})
+        elif what == "point":
+            if node.role == "point":
+                array, index = keys[:-1], keys[-1] + 1  # type: ignore[operator]
+            else:
+                array = (*keys, "points")
+                existing = get_in(self.data(node.ref.file), array)
+                index = len(existing) if isinstance(existing, list) else 0
+            new = insert_element(file, array, index, "")
+        elif what == "item":
+            if node.role == "item":
+                array, index = keys[:-1], keys[-1] + 1  # type: ignore[operator]
+            else:
+                existing = get_in(self.data(node.ref.file), keys)
+                array, index = keys, len(existing) if isinstance(existing, list) else 0
+            new = insert_element(file, array, index, "")
+        else:
+            raise InputProblem(f"无法在这里添加：{what}")
+        self.refresh()
+        return node.ref.file, new
+
+    def remove(self, node: OutlineNode) -> None:
+        """Remove a point, part, metric or list item."""
+        remove_element(self.file(node.ref.file), node.ref.keys)
+        self.refresh()
+
+    def move(self, node: OutlineNode, offset: int) -> KeyPath:
+        """Move a point, part or list item up or down; returns its new key path."""
+        new = move_element(self.file(node.ref.file), node.ref.keys, offset)
+        self.refresh()
+        return new
+
+    # -- saving ----------------------------------------------------------------
+    def save(self, force: bool = False) -> list[Path]:
+        """Save every changed file through records (atomic; refuses files changed on disk)."""
+        return self.draft.save(force=force)
+
+    def conflicts(self) -> list[Path]:
+        return self.draft.conflicts()
+
+    def reload(self, paths: list[Path]) -> None:
+        """Take the disk's version of ``paths``, dropping this session's edits to them."""
+        for path in paths:
+            fresh = EditableFile.open(path)
+            if self.draft.meta.path == path:
+                self.draft.meta = fresh
+            self.draft.sections = [fresh if s.path == path else s for s in self.draft.sections]
+        self.refresh()
+
+
+ADDABLE: dict[str, tuple[tuple[str, str], ...]] = {
+    "section": (
+        ("point", "要点（一是……）"),
+        ("part", "小标题部分（（一）……）"),
+        ("metric", "指标"),
+    ),
+    "part": (("point", "本部分的要点"), ("part", "下一个小标题部分")),
+    "point": (("point", "下一条要点"),),
+    "metrics": (("metric", "指标"),),
+    "metric": (("metric", "指标"),),
+    "list": (("item", "一项"),),
+    "item": (("item", "下一项"),),
+}
+"""What the add key offers at each kind of node, with its Chinese name."""
+
+REMOVABLE = {"point", "part", "metric", "item"}
+MOVABLE = {"point", "part", "item"}

@@ -1,0 +1,1 @@
+"""Widgets of the editor: the report tree, forms and fields, diagnostics, preview."""

@@ -1,0 +1,80 @@
+"""The diagnostics pane: the report's errors and warnings with counts, each a way to its field.
+
+Choosing a diagnostic posts :class:`DiagnosticsPane.Chosen`; the screen moves
+the cursor to the field it names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from records import Diagnostic
+
+
+def counts_text(diagnostics: list[Diagnostic]) -> str:
+    """The pane's title line: how many errors and warnings the report has."""
+    errors = sum(1 for d in diagnostics if d.severity == "error")
+    warnings = len(diagnostics) - errors
+    if not diagnostics:
+        return "问题：无，报告可以导出"
+    return f"问题：{errors} 个错误，{warnings} 个警告（F4 查看，回车跳到字段）"
+
+
+def _mark(diagnostic: Diagnostic) -> str:
+    return "✗" if diagnostic.severity == "error" else "!"
+
+
+class DiagnosticsPane(Vertical):
+    """Counts on top, one line per diagnostic below."""
+
+    DEFAULT_CSS = """
+    DiagnosticsPane > #diag-counts { height: 1; text-style: bold; }
+    DiagnosticsPane > OptionList { height: 1fr; }
+    """
+
+    @dataclass
+    class Chosen(Message):
+        """The clerk chose ``diagnostic`` to go to its field."""
+
+        diagnostic: Diagnostic
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.diagnostics: list[Diagnostic] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("问题：检查中……", id="diag-counts", markup=False)
+        yield OptionList(id="diag-list", compact=True)
+
+    def show(self, diagnostics: list[Diagnostic]) -> None:
+        """Replace the list, keeping the highlighted position when possible."""
+        self.diagnostics = diagnostics
+        self.query_one("#diag-counts", Static).update(counts_text(diagnostics))
+        listing = self.query_one(OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        listing.add_options(
+            Option(Content(f"{_mark(d)} {Path(d.file).name}:{d.line} {d.message}"))
+            for d in diagnostics
+        )
+        if diagnostics and highlighted is not None:
+            listing.highlighted = min(highlighted, len(diagnostics) - 1)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.diagnostics):
+            self.post_message(self.Chosen(self.diagnostics[event.option_index]))
+
+    def focus_list(self) -> None:
+        listing = self.query_one(OptionList)
+        listing.focus()
+        if listing.highlighted is None and self.diagnostics:
+            listing.highlighted = 0

@@ -1,0 +1,111 @@
+"""One field of a form: its Chinese title, the control to type in, help, and its error.
+
+The control suits the value: a one-line input, a multi-line area for prose,
+a choice for a section's kind. What the clerk types is posted upward as
+:class:`FieldEditor.Edited`; the field never writes the record itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from tui.outline import KIND_NAMES, FieldSpec
+
+PLACEHOLDERS = {
+    "integer": "整数，如 2023",
+    "number": "数字，如 142 或 861.98",
+    "date": "日期，如 2024-01-19",
+    "line": "",
+}
+
+
+class FieldEditor(Vertical):
+    """A labelled control for one value of the report."""
+
+    DEFAULT_CSS = """
+    FieldEditor { height: auto; margin: 0 0 1 0; }
+    FieldEditor > .field-title { text-style: bold; }
+    FieldEditor > .field-help { color: $text-muted; }
+    FieldEditor > .field-error { color: $error; display: none; }
+    FieldEditor.-invalid > .field-error { display: block; }
+    FieldEditor.-invalid > .field-title { color: $error; }
+    FieldEditor TextArea { height: auto; max-height: 8; min-height: 2; }
+    """
+
+    @dataclass
+    class Edited(Message):
+        """The clerk changed the text of the field ``spec``."""
+
+        spec: FieldSpec
+        raw: str
+
+    def __init__(self, spec: FieldSpec, value: str) -> None:
+        super().__init__(id="box-" + spec.dom_id)
+        self.spec = spec
+        self.initial = value
+        self.problem = ""
+
+    @property
+    def control_id(self) -> str:
+        return self.spec.dom_id
+
+    def compose(self) -> ComposeResult:
+        spec = self.spec
+        yield Label(spec.title, classes="field-title")
+        yield self._control()
+        if spec.description:
+            yield Static(spec.description, classes="field-help", markup=False)
+        yield Static("", classes="field-error", markup=False)
+
+    def _control(self) -> Widget:
+        spec = self.spec
+        if spec.kind == "prose":
+            area = TextArea(
+                self.initial, id=spec.dom_id, soft_wrap=True, compact=True, tab_behavior="focus"
+            )
+            area.cursor_blink = False
+            return area
+        if spec.kind == "kind":
+            options = [(f"{name}（{kind}）", kind) for kind, name in KIND_NAMES.items()]
+            value = self.initial if self.initial in KIND_NAMES else Select.NULL
+            return Select(options, value=value, id=spec.dom_id, prompt="请选择", compact=True)
+        field = Input(
+            self.initial, placeholder=PLACEHOLDERS.get(spec.kind, ""), id=spec.dom_id, compact=True
+        )
+        field.cursor_blink = False
+        return field
+
+    def focus_control(self) -> None:
+        self.query_one("#" + self.control_id).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._edited(event.value)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._edited(event.text_area.text)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._edited("" if event.value is Select.NULL else str(event.value))
+
+    def _edited(self, raw: str) -> None:
+        if raw == self.initial:
+            return  # the control echoing its starting value is not an edit
+        self.initial = raw
+        self.post_message(self.Edited(self.spec, raw))
+
+    def show_problem(self, message: str) -> None:
+        """Mark the field with ``message`` where it stands (or clear it with an empty one)."""
+        if message == self.problem:
+            return
+        self.problem = message
+        self.query_one(".field-error", Static).update(message)
+        self.set_class(bool(message), "-invalid")

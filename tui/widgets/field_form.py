@@ -1,0 +1,74 @@
+"""The form for the selected node: one :class:`FieldEditor` per value it holds.
+
+Rebuilt when the tree's cursor moves; errors are marked in place when new
+diagnostics arrive, without rebuilding (the clerk's cursor stays put).
+"""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from records.positions import KeyPath
+from tui.outline import FieldSpec, OutlineNode
+from tui.widgets.field_editor import FieldEditor
+
+Problems = dict[tuple[str, KeyPath], str]
+"""Error messages by (file name, key path)."""
+
+_HINTS = {
+    "list": "这是一组条目：在左侧目录按 a 添加一项，选中一项后按 x 删除、[ ] 调整顺序。",
+    "metrics": "正文用 {指标名} 引用这里的数字。在左侧目录按 a 添加指标。",
+}
+
+
+class FieldForm(VerticalScroll):
+    """A scrollable form of the fields of one outline node."""
+
+    DEFAULT_CSS = """
+    FieldForm > .form-heading { text-style: bold; color: $accent; margin: 0 0 1 0; }
+    FieldForm > .form-hint { color: $text-muted; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.node: OutlineNode | None = None
+        self.can_focus = False
+
+    async def show(
+        self, node: OutlineNode, values: dict[FieldSpec, str], problems: Problems
+    ) -> None:
+        """Show the fields of ``node`` with their current ``values`` and errors."""
+        self.node = node
+        await self.remove_children()
+        heading = (
+            node.label if node.ref.file == "report.toml" else f"{node.label}  〔{node.ref.file}〕"
+        )
+        widgets: list[Static | FieldEditor] = [
+            Static(heading, classes="form-heading", markup=False)
+        ]
+        widgets.extend(FieldEditor(spec, values.get(spec, "")) for spec in node.fields)
+        if not node.fields:
+            hint = _HINTS.get(node.role, "")
+            if hint:
+                widgets.append(Static(hint, classes="form-hint", markup=False))
+        await self.mount_all(widgets)
+        self.mark(problems)
+        self.scroll_home(animate=False)
+
+    def editors(self) -> list[FieldEditor]:
+        return list(self.query(FieldEditor))
+
+    def mark(self, problems: Problems) -> None:
+        """Mark each field with its error (first one), or clear the mark."""
+        for editor in self.editors():
+            editor.show_problem(problems.get((editor.spec.file, editor.spec.keys), ""))
+
+    def focus_field(self, spec: FieldSpec | None) -> bool:
+        """Put the cursor in ``spec``'s control (the first field when ``None``)."""
+        for editor in self.editors():
+            if spec is None or editor.spec == spec:
+                editor.focus_control()
+                editor.scroll_visible(animate=False)
+                return True
+        return False

@@ -1,0 +1,154 @@
+"""The tree of the report on the left: 版头, 主体, each section, its parts, points, metrics.
+
+The tree only shows the outline and asks for changes; it posts messages
+upward (add, remove, move, open) and the screen decides what they do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from tui.outline import NodeRef, OutlineNode, clip
+
+_MOVE = Binding.Group("移动", compact=True)
+
+
+class ReportTree(Tree[OutlineNode]):
+    """A keyboard tree of the report's structure."""
+
+    BINDINGS = [
+        Binding("a", "add", "添加", tooltip="在选中处添加要点、部分、指标或一项"),
+        Binding(
+            "x,delete",
+            "remove",
+            "删除",
+            key_display="x",
+            tooltip="删除选中的要点、部分、指标或一项",
+        ),
+        Binding("[", "move(-1)", "上移", group=_MOVE),
+        Binding("]", "move(1)", "下移", group=_MOVE),
+        Binding("enter", "open", "编辑", show=False),
+    ]
+
+    @dataclass
+    class AddRequested(Message):
+        """The clerk asked to add something at ``node``."""
+
+        node: OutlineNode
+
+    @dataclass
+    class RemoveRequested(Message):
+        """The clerk asked to remove ``node``."""
+
+        node: OutlineNode
+
+    @dataclass
+    class MoveRequested(Message):
+        """The clerk asked to move ``node`` by ``offset`` places."""
+
+        node: OutlineNode
+        offset: int
+
+    @dataclass
+    class Opened(Message):
+        """The clerk pressed Enter on ``node``: edit its first field."""
+
+        node: OutlineNode
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("报告", id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.auto_expand = False
+        self._expanded: set[NodeRef] = set()
+        self._first_build = True
+
+    # -- building --------------------------------------------------------------
+    def show_outline(self, nodes: list[OutlineNode], select: NodeRef | None = None) -> None:
+        """Show ``nodes``, keeping what was expanded and putting the cursor on ``select``."""
+        current = self.cursor_node.data.ref if self.cursor_node and self.cursor_node.data else None
+        if not self._first_build:
+            self._expanded = {n.data.ref for n in self._all() if n.data and n.is_expanded}
+        self.clear()
+        for node in nodes:
+            self._add(self.root, node, 0)
+        self._first_build = False
+        target = select or current
+        if target is not None:
+            self.call_after_refresh(self.go_to, target)
+
+    def _add(self, parent: TreeNode[OutlineNode], node: OutlineNode, depth: int) -> None:
+        label = clip(node.label, 27 - 2 * depth)
+        if not node.children and node.role not in ("list", "metrics"):
+            parent.add_leaf(label, node)
+            return
+        expand = node.ref in self._expanded or (
+            self._first_build and node.role in ("section", "body")
+        )
+        branch = parent.add(label, node, expand=expand)
+        for child in node.children:
+            self._add(branch, child, depth + 1)
+
+    def _all(self) -> list[TreeNode[OutlineNode]]:
+        found: list[TreeNode[OutlineNode]] = []
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            found.append(node)
+            stack.extend(node.children)
+        return found
+
+    def find(self, ref: NodeRef) -> TreeNode[OutlineNode] | None:
+        return next((n for n in self._all() if n.data and n.data.ref == ref), None)
+
+    def go_to(self, ref: NodeRef) -> None:
+        """Put the cursor on the node for ``ref``, opening its ancestors."""
+        node = self.find(ref)
+        if node is None:
+            return
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            parent.expand()
+            parent = parent.parent
+        self.call_after_refresh(self.move_cursor, node)
+
+    def relabel(self, nodes: list[OutlineNode]) -> None:
+        """Update labels in place after a value changed (no rebuild, the cursor stays)."""
+        by_ref = {n.ref: n for top in nodes for n in top.walk()}
+        for tree_node in self._all():
+            if tree_node.data is None or tree_node.data.ref not in by_ref:
+                continue
+            fresh = by_ref[tree_node.data.ref]
+            depth = 0
+            parent = tree_node.parent
+            while parent is not None and parent is not self.root:
+                depth += 1
+                parent = parent.parent
+            tree_node.data = fresh
+            tree_node.set_label(clip(fresh.label, 27 - 2 * depth))
+
+    # -- actions ---------------------------------------------------------------
+    def _chosen(self) -> OutlineNode | None:
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def action_add(self) -> None:
+        if chosen := self._chosen():
+            self.post_message(self.AddRequested(chosen))
+
+    def action_remove(self) -> None:
+        if chosen := self._chosen():
+            self.post_message(self.RemoveRequested(chosen))
+
+    def action_move(self, offset: int) -> None:
+        if chosen := self._chosen():
+            self.post_message(self.MoveRequested(chosen, offset))
+
+    def action_open(self) -> None:
+        if chosen := self._chosen():
+            self.post_message(self.Opened(chosen))
