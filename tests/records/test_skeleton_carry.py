@@ -184,3 +184,14 @@ def test_a_broken_old_report_raises_and_writes_nothing(report_dir: Path, tmp_pat
         carry_over(report_dir, tmp_path / "x")
     assert caught.value.path == report_dir / "2-shortcomings.toml"
     assert not (tmp_path / "x").exists()
+
+
+def test_the_old_reports_own_previous_is_replaced(report_dir: Path, tmp_path: Path) -> None:
+    path = report_dir / "report.toml"
+    text = path.read_text("utf-8").replace(
+        "year = 2023  # 报告年度", 'year = 2023\nprevious = "../baoshan-emergency-2022"'
+    )
+    path.write_text(text, "utf-8")
+    new = report_dir.parent / "2024"
+    data = tomllib.loads(carry_over(report_dir, new)["report.toml"])
+    assert data["previous"] == "../baoshan-emergency-2023"
