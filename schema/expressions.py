@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_LENGTH = 400
 MAX_NODES = 200
@@ -70,6 +71,7 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+@lru_cache(maxsize=1024)
 def parse(text: str) -> ast.Compare:
     """The rule's syntax tree, checked against the whitelist (or :class:`ExpressionError`)."""
     if len(text) > MAX_LENGTH:
@@ -109,7 +111,7 @@ def _check(node: ast.AST, where: list[int]) -> None:
             raise ExpressionError("关系式中只能调用 sum(…)", _index(node, where))
         if not node.args:
             raise ExpressionError("sum() 至少要有一个指标", _index(node, where))
-    if isinstance(node, ast.Compare) and node is not None:
+    if isinstance(node, ast.Compare):
         for operand in (node.left, *node.comparators):
             if isinstance(operand, ast.Compare):
                 raise ExpressionError("比较不能嵌套", _index(operand, where))

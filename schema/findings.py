@@ -9,10 +9,12 @@ document's root, so the finding can be traced to its file, line and column.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
 from records import Severity
+from records.placeholders import Segment, parse_template
 
 Path = tuple[str | int, ...]
 
@@ -81,3 +83,9 @@ def metric_items(sections: Any) -> Iterator[tuple[int, str, Any]]:
         if isinstance(metrics, dict):
             for key, metric in metrics.items():
                 yield i, key, metric
+
+
+@lru_cache(maxsize=4096)
+def segments(text: str) -> tuple[Segment, ...]:
+    """``parse_template`` once per distinct string: several rules read the same prose."""
+    return tuple(parse_template(text))

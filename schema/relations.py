@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from records.placeholders import Reference, parse_template
+from records.placeholders import Reference
 
 from schema.expressions import ExpressionError, Interval, evaluate, names, parse
-from schema.findings import RuleError, metric_items, report_prose, section_prose
+from schema.findings import RuleError, metric_items, report_prose, section_prose, segments
 from schema.loading import resolve_local
 
 _HEDGE_WINDOW = 6
@@ -33,7 +33,7 @@ def hedges(instance: dict[str, Any], spec: dict[str, dict[str, str]]) -> dict[st
     for text in texts:
         if "{" not in text:
             continue
-        for segment in parse_template(text):
+        for segment in segments(text):
             if not isinstance(segment, Reference):
                 continue
             end = segment.index + len(segment.key) + 2

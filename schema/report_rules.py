@@ -12,9 +12,9 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
-from records.placeholders import Malformed, Reference, parse_template
+from records.placeholders import Malformed, Reference
 
-from schema.findings import RuleError, metric_items, report_prose, section_prose
+from schema.findings import RuleError, metric_items, report_prose, section_prose, segments
 from schema.loading import load_schema
 
 
@@ -75,7 +75,7 @@ def metrics(validator: Any, spec: dict[str, bool], instance: Any, schema: Any) -
     for path, text in places:
         if "{" not in text and "}" not in text:
             continue
-        for segment in parse_template(text):
+        for segment in segments(text):
             if isinstance(segment, Reference) and segment.key not in defined:
                 close = difflib.get_close_matches(segment.key, list(defined), n=1, cutoff=0.6)
                 hint = f"，是否应为“{{{close[0]}}}”" if close else f"；请在 [metrics.{segment.key}] 中定义它，或改正拼写"

@@ -22,7 +22,7 @@ from records.diagnostic import relative_to_cwd
 from schema import numbers, prose, relations, report_rules, years
 from schema.findings import RuleError
 from schema.instance import to_instance
-from schema.loading import for_validation, registry
+from schema.loading import for_validation
 from schema.messages import code_for, message_for, missing_key, unknown_keys
 from schema.waivers import apply_waivers
 
@@ -47,7 +47,7 @@ TuiValidator = validators.extend(Draft202012Validator, KEYWORDS)
 @cache
 def folder_validator() -> Any:
     """The validator for a whole report, built once per process."""
-    return TuiValidator(for_validation("folder"), registry=registry())
+    return TuiValidator(for_validation("folder"))
 
 
 def _pointer(keys: Sequence[str | int]) -> str:
