@@ -116,6 +116,13 @@ def test_an_existing_report_is_never_clobbered(report_dir: Path, capsys) -> None
     assert tree(report_dir) == before
 
 
+def test_a_new_report_inside_the_old_folder_is_refused(report_dir: Path, capsys) -> None:
+    before = tree(report_dir)
+    code, _, err = run(capsys, "new", str(report_dir / "2024"), "--from", str(report_dir))
+    assert code == 2 and "里面" in err
+    assert tree(report_dir) == before and not (report_dir / "2024").exists()
+
+
 def test_new_into_an_existing_empty_folder(tmp_path: Path, capsys) -> None:
     (tmp_path / "empty").mkdir()
     assert run(capsys, "new", str(tmp_path / "empty"), "--issuer", "某局", "--year", "2024")[0] == 0

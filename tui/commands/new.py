@@ -89,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
         if args.issuer is not None:
             raise UsageError("--issuer 不能与 --from 同时使用：机关名称沿用上一年度报告")
         old = existing_folder(args.previous)
+        if old.resolve() in folder.resolve().parents:
+            raise UsageError("新报告不能建在去年的报告文件夹里面：--from 不会改动去年的文件夹")
         files = carry_over(old, folder, args.year)
         origin = f"从 {old} 转入"
     else:
