@@ -139,7 +139,11 @@ class EditorApp(App[None]):
         self.editor.check_now()  # a save always shows every diagnostic
         errors = sum(1 for d in self.editor.diagnostics if d.severity == "error")
         saved = f"已保存 {len(written)} 个文件" if written else "没有需要保存的修改"
-        self.notify(saved + (f"；报告仍有 {errors} 个错误" if errors else ""), timeout=4)
+        if errors:
+            saved += f"；报告仍有 {errors} 个错误"
+        if self.editor.local_problems:
+            saved += f"；{len(self.editor.local_problems)} 个字段的输入无法识别，未保存"
+        self.notify(saved, timeout=4, severity="warning" if self.editor.local_problems else "information")
         if then_quit:
             self.exit()
 
@@ -172,8 +176,13 @@ class EditorApp(App[None]):
         )
 
     # -- quitting ----------------------------------------------------------------
+    @property
+    def unsaved(self) -> bool:
+        """Edits not on disk: a changed draft, or text typed that could not be stored yet."""
+        return self.session.modified or bool(self.editor.local_problems)
+
     def action_request_quit(self) -> None:
-        if not self.session.modified:
+        if not self.unsaved:
             if self.recovery is not None:
                 self.recovery.clear()
             self.exit()

@@ -24,4 +24,4 @@ def preview_text(report: Report, section_file: str) -> str:
         return ""
     start = headings[index]
     end = headings[index + 1] if index + 1 < len(headings) else len(document.body)
-    return "\n".join(INDENT + p.text for p in document.body[start:end]) + "\n"
+    return "\n\n".join(INDENT + p.text for p in document.body[start:end]) + "\n"

@@ -17,7 +17,7 @@ def key_name(key: str) -> str:
     """A Textual key name as a clerk reads it: ctrl+s → Ctrl+S."""
     names = {"escape": "Esc", "enter": "回车", "delete": "Delete", "tab": "Tab", "space": "空格"}
     parts = [
-        names.get(p, p.capitalize() if len(p) > 1 else p.upper() if p.isalpha() else p)
+        names.get(p, p.capitalize() if len(p) > 1 else p)
         for p in key.split("+")
     ]
     return "+".join(parts)

@@ -46,7 +46,7 @@ class ChoiceScreen(ModalScreen[str]):
             with Horizontal(classes="prompt-buttons"):
                 for i, choice in enumerate(self.choices):
                     yield Button(
-                        f"{choice.label}（{choice.key}）",
+                        f"{choice.label}（{'Esc' if choice.key == 'escape' else choice.key}）",
                         id=f"choice-{choice.value}",
                         variant="primary" if i == 0 else "default",
                         compact=True,

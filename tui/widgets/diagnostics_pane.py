@@ -25,7 +25,7 @@ def counts_text(diagnostics: list[Diagnostic]) -> str:
     warnings = len(diagnostics) - errors
     if not diagnostics:
         return "问题：无，报告可以导出"
-    return f"问题：{errors} 个错误，{warnings} 个警告（F4 查看，回车跳到字段）"
+    return f"问题：{errors} 个错误，{warnings} 个警告（F4 查看）"
 
 
 def _mark(diagnostic: Diagnostic) -> str:

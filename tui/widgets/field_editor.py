@@ -31,7 +31,8 @@ class FieldEditor(Vertical):
     DEFAULT_CSS = """
     FieldEditor { height: auto; margin: 0 0 1 0; }
     FieldEditor > .field-title { text-style: bold; }
-    FieldEditor > .field-help { color: $text-muted; }
+    FieldEditor > .field-help { color: $text-muted; display: none; }
+    FieldEditor:focus-within > .field-help { display: block; }
     FieldEditor > .field-error { color: $error; display: none; }
     FieldEditor.-invalid > .field-error { display: block; }
     FieldEditor.-invalid > .field-title { color: $error; }

@@ -83,7 +83,7 @@ class ReportTree(Tree[OutlineNode]):
             self.call_after_refresh(self.go_to, target)
 
     def _add(self, parent: TreeNode[OutlineNode], node: OutlineNode, depth: int) -> None:
-        label = clip(node.label, 27 - 2 * depth)
+        label = clip(node.label, 26 - 2 * depth)
         if not node.children and node.role not in ("list", "metrics"):
             parent.add_leaf(label, node)
             return
@@ -130,7 +130,7 @@ class ReportTree(Tree[OutlineNode]):
                 depth += 1
                 parent = parent.parent
             tree_node.data = fresh
-            tree_node.set_label(clip(fresh.label, 27 - 2 * depth))
+            tree_node.set_label(clip(fresh.label, 26 - 2 * depth))
 
     # -- actions ---------------------------------------------------------------
     def _chosen(self) -> OutlineNode | None:

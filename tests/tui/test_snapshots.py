@@ -1,0 +1,50 @@
+"""SVG snapshots of the editor at 80×24: what the clerk sees first, an error, the quit prompt.
+
+Update them deliberately with ``pytest tests/tui --snapshot-update`` after a
+visible change, and look at the SVGs before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tests.tui.conftest import settle
+from tui.app import make_app
+
+SIZE = (80, 24)
+
+
+def test_main_screen(snap_compare, report_dir: Path, recovery_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(report_dir, recovery_dir=recovery_dir)
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+def test_form_with_an_error(snap_compare, report_dir: Path, recovery_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    measures = report_dir / "1-measures.toml"
+    measures.write_text(
+        measures.read_text(encoding="utf-8").replace("value = 1014", "value = -1014"),
+        encoding="utf-8",
+    )
+    app = make_app(report_dir, recovery_dir=recovery_dir)
+
+    async def go_to_the_error(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("f4", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=go_to_the_error)
+
+
+def test_quit_prompt(snap_compare, report_dir: Path, recovery_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(report_dir, recovery_dir=recovery_dir)
+
+    async def change_and_quit(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("down", "enter", "tab", "end", "x")  # 主体 → 标题 …报告x
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=change_and_quit)
