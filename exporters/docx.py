@@ -33,8 +33,10 @@ from exporters.docx_ooxml import (
     format_paragraph,
     prepare_template,
     set_line_pitch,
+    start_section_on_even_page,
     style_run,
 )
+from exporters.docx_pages import estimate_imprint_page
 from exporters.docx_title import break_title
 from exporters.text import width
 from records import Diagnostic, Report
@@ -100,6 +102,7 @@ class _Builder:
             paragraph = footer.paragraphs[0]
             indent = {"right": L.FOOTER_CHAR} if odd else {"left": L.FOOTER_CHAR}
             format_paragraph(paragraph, line_twips=L.PAGE_NUMBER_LINE, **indent)
+            paragraph.paragraph_format.space_before = Twips(L.PAGE_NUMBER_SPACE)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
             style_run(paragraph.add_run("— "), self.fonts.page_number, L.FOOTER_PT)
             style_run(add_page_field(paragraph), self.fonts.page_number, L.FOOTER_PT)
@@ -175,6 +178,8 @@ class _Builder:
         src = self.source
         if not (src.signature or src.date):
             return
+        # the signature never stands on a page without body text [STD 7.3.5.5]
+        self.docx.paragraphs[-1].paragraph_format.keep_with_next = True
         self.blank(1, keep_with_next=True)
         sig_right, date_left, date_right = L.signature_layout(
             width(src.signature) / 2, width(src.date) / 2
@@ -204,6 +209,10 @@ class _Builder:
             rows.append(("copies", f"（共印{src.copies}份）"))
         if not rows:
             return
+        estimate = estimate_imprint_page(self.source, len(rows) + src.cc.count("，") // 8)
+        if not estimate.surely_even:
+            start_section_on_even_page(self.docx)
+            self.tiny_paragraph()  # LibreOffice loses a section break that a table opens
         table = self.docx.add_table(rows=len(rows), cols=1)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         float_table_at_bottom(table, L.TYPE_WIDTH, L.LEFT)
@@ -214,9 +223,12 @@ class _Builder:
             bottom = L.IMPRINT_OUTER if i == len(rows) - 1 else 0
             cell_rules(cell, top=top, bottom=bottom)
             self.imprint_row(cell.paragraphs[0], kind, text)
-        # the floating table needs a paragraph to anchor to; keep it too small to spill a page
-        anchor = self.paragraph(line=L.ANCHOR_LINE)
-        style_run(anchor.add_run(""), self.fonts.body, 1)
+        self.tiny_paragraph()  # the floating table's anchor
+
+    def tiny_paragraph(self) -> None:
+        """An empty paragraph 1 pt high: an anchor that never adds a line or a page."""
+        paragraph = self.paragraph(line=L.ANCHOR_LINE)
+        style_run(paragraph.add_run(""), self.fonts.body, 1)
 
     def imprint_row(self, paragraph: DocxParagraph, kind: str, text: str) -> None:
         char = L.FOOTER_CHAR

@@ -87,6 +87,10 @@ PAGE_NUMBER_LINE = round(FOOTER_PT * 20 * 1.2)
 FOOTER_DISTANCE = round((35 - 7) * MM) - PAGE_NUMBER_LINE // 2
 """The “— N —” dash 7 mm under the type area: the line's middle there [STD 7.5]."""
 
+PAGE_NUMBER_SPACE = BOTTOM - FOOTER_DISTANCE - PAGE_NUMBER_LINE
+"""Space above the page number, so that the footer exactly fills the bottom margin: LibreOffice
+then keeps the type area the same in every section [MEASURED]."""
+
 IMPRINT_OUTER = 8
 """First and last 版记 rules: 1 pt ≈ 0.35 mm, in eighths of a point [STD 7.4.1]."""
 

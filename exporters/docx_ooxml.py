@@ -10,6 +10,7 @@ twips (1/20 pt), the unit WordprocessingML itself uses.
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -253,6 +254,22 @@ def set_line_pitch(section, line_twips: int) -> None:  # type: ignore[no-untyped
         section._sectPr.append(grid)
     grid.attrib.pop(qn("w:type"), None)
     grid.set(qn("w:linePitch"), str(line_twips))
+
+
+def start_section_on_even_page(document: DocxDocument) -> None:
+    """Start what follows on the next even page, page numbers running on.
+
+    The section break is carried by the last paragraph, so that it adds no
+    line of its own. Both sections name the same footers: LibreOffice lays
+    out a section that merely inherits them with a different bottom margin.
+    """
+    body = document.element.body
+    last_section = body.get_or_add_sectPr()
+    paragraphs = body.findall(qn("w:p"))
+    if not paragraphs:
+        return
+    paragraphs[-1].set_sectPr(last_section.clone())
+    last_section.start_type = WD_SECTION.EVEN_PAGE
 
 
 def prepare_template(document: DocxDocument, *, font: str, size_pt: float, line_twips: int) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
@@ -181,6 +182,9 @@ def test_signature_and_date_without_a_seal(reopened: docx.document.Document) -> 
     assert signature.paragraph_format.right_indent == Twips(2 * 315)
     # the date starts two characters right of the signature's start: 28 − 2 − 11 + 2
     assert date.paragraph_format.left_indent == Twips(17 * 315)
+    # never a signature page without body text: the last body paragraph keeps with it
+    assert reopened.paragraphs[at - 2].text.endswith("为依法行政提供坚实法律基础。")
+    assert reopened.paragraphs[at - 2].paragraph_format.keep_with_next
     assert reopened.paragraphs[at - 1].paragraph_format.keep_with_next
     assert signature.paragraph_format.keep_with_next
 
@@ -276,3 +280,26 @@ def test_control_characters_are_reported_and_left_out(tmp_path: Path) -> None:
     assert "U+0007" in exported.problems[0].message
     document = docx.Document(io.BytesIO(exported.data))  # still a valid file
     assert any("今年以来我局" in p.text for p in document.paragraphs)
+
+
+def test_imprint_starts_on_an_even_page_when_the_body_may_end_on_an_odd_one(
+    reopened: docx.document.Document,
+) -> None:
+    # the example's body ends on page 7: the 版记 goes to the foot of page 8
+    first, last = reopened.sections
+    assert last.start_type == WD_SECTION.EVEN_PAGE
+    assert last.footer.paragraphs[0].text == first.footer.paragraphs[0].text  # numbers run on
+    body = reopened.element.body
+    sections = body.findall(f".//{W}sectPr")
+    carrier = sections[0].getparent().getparent()
+    assert "2024年1月19日" in "".join(t.text for t in carrier.iter(f"{W}t"))
+    following = list(body)[list(body).index(carrier) + 1 :]
+    assert [e.tag.split("}")[1] for e in following] == ["p", "tbl", "p", "sectPr"]
+
+
+def test_a_short_report_keeps_its_imprint_on_its_even_last_page(report_dir: Path) -> None:
+    for name in ("1-measures.toml", "3-leadership.toml", "4-plans.toml"):
+        (report_dir / name).unlink()
+    document = docx.Document(io.BytesIO(export_docx(load_report(report_dir)).data))
+    assert len(document.sections) == 1  # two pages: nothing to force
+    assert len(document.tables) == 1

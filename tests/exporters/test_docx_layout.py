@@ -6,6 +6,7 @@ import pytest
 
 from exporters.docx_fonts import Fonts, parse_font_options, resolve_fonts
 from exporters.docx_layout import TYPE_WIDTH, mark_size, signature_layout
+from exporters.docx_pages import paragraph_lines
 from exporters.docx_title import break_title
 from exporters.text import width
 
@@ -94,3 +95,18 @@ def test_fonts_from_table_and_options() -> None:
 def test_bad_font_options_say_what_is_expected(option: str) -> None:
     with pytest.raises(ValueError, match="字体"):
         parse_font_options([option])
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("字" * 26, 1),  # 26 after a two-character indent fill the line
+        ("字" * 27, 2),
+        ("字" * 26 + "。", 1),  # a closing stop may hang at the end of a full line
+        ("字" * 26 + "“字", 2),
+        ("字" * 54, 2),
+        ("", 1),
+    ],
+)
+def test_paragraph_line_estimate(text: str, lines: int) -> None:
+    assert paragraph_lines(text) == lines

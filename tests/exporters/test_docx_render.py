@@ -79,8 +79,11 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     return Rendered(folder / "example.pdf")
 
 
-def test_the_example_takes_seven_pages(rendered: Rendered) -> None:
-    assert rendered.pages == 7
+def test_the_example_takes_eight_pages_with_the_imprint_on_the_last(rendered: Rendered) -> None:
+    # the body ends on page 7, so the 版记 stands alone at the foot of page 8 (an even page)
+    assert rendered.pages == 8
+    assert "2024 年 1 月 19 日" in rendered.text(7) and "抄送" not in rendered.text(7)
+    assert "抄送：区法治政府办。" in rendered.text(8)
 
 
 def test_page_one_holds_the_mark_the_title_and_body_text(rendered: Rendered) -> None:
@@ -97,7 +100,8 @@ def test_page_one_holds_the_mark_the_title_and_body_text(rendered: Rendered) -> 
 
 
 def test_full_pages_hold_22_lines(rendered: Rendered) -> None:
-    for page in range(2, rendered.pages):
+    # page 6 ends early: its last paragraph goes over with the signature, kept together
+    for page in range(2, 6):
         lines = [line for line in rendered.text(page).splitlines() if line.strip()]
         assert len(lines) == 22 + 1, f"page {page}"  # and the page number
 
@@ -131,5 +135,10 @@ def test_imprint_ends_on_the_last_line_of_the_last_page(rendered: Rendered) -> N
     assert "抄送：区法治政府办。" in texts
     bottom = max(y1 for _, _, _, y1, word in words if "份" in word)
     assert TYPE_BOTTOM - 8 < bottom <= TYPE_BOTTOM + 1
-    signature = next(w for w in words if w[4] == "上海市宝山区应急管理局" and w[0] > 200)
-    assert signature[3] < TYPE_BOTTOM - 100  # the signature stays with the body, above
+
+
+def test_signature_shares_its_page_with_body_text(rendered: Rendered) -> None:
+    words = rendered.words(7)
+    signature = next(w for w in words if w[4] == "上海市宝山区应急管理局")
+    above = [w for w in words if w[3] < signature[1] and w[0] < 100]
+    assert above, "body text must stand above the signature on its page"
