@@ -100,8 +100,12 @@ class _Builder:
         for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
             footer.is_linked_to_previous = False
             paragraph = footer.paragraphs[0]
-            indent = {"right": L.FOOTER_CHAR} if odd else {"left": L.FOOTER_CHAR}
-            format_paragraph(paragraph, line_twips=L.PAGE_NUMBER_LINE, **indent)
+            format_paragraph(
+                paragraph,
+                line_twips=L.PAGE_NUMBER_LINE,
+                right=L.FOOTER_CHAR if odd else 0,
+                left=0 if odd else L.FOOTER_CHAR,
+            )
             paragraph.paragraph_format.space_before = Twips(L.PAGE_NUMBER_SPACE)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
             style_run(paragraph.add_run("— "), self.fonts.page_number, L.FOOTER_PT)

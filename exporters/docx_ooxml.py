@@ -193,6 +193,33 @@ def _element(tag: str, **attrs: str):  # type: ignore[no-untyped-def]
     return element
 
 
+_TBL_PR_SEQUENCE = (
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+)
+
+
+def _order(parent, sequence: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """Put children in schema order: Word refuses a file whose elements are out of order."""
+    rank = {qn(f"w:{name}"): i for i, name in enumerate(sequence)}
+    children = sorted(parent, key=lambda child: rank.get(child.tag, len(sequence)))
+    for child in children:
+        parent.append(child)
+
+
 def float_table_at_bottom(table: Table, width_twips: int, left_twips: int) -> None:
     """Anchor ``table`` to the bottom of the type area, full width, no cell margins.
 
@@ -229,6 +256,7 @@ def float_table_at_bottom(table: Table, width_twips: int, left_twips: int) -> No
     for edge in ("top", "left", "bottom", "right"):
         margins.append(_element(f"w:{edge}", w="0", type="dxa"))
     tbl_pr.append(margins)
+    _order(tbl_pr, _TBL_PR_SEQUENCE)
     grid = table._tbl.tblGrid
     for col in grid.findall(qn("w:gridCol")):
         col.set(qn("w:w"), str(width_twips))

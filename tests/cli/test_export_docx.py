@@ -155,3 +155,23 @@ def test_warnings_do_not_block_but_validator_errors_do(
     assert status == 1 and not target.exists()
     assert "report.toml:3:8: error Y001 年度不对" in err
     assert "Y010" not in err
+
+
+def test_the_validators_errors_refuse_and_its_warnings_do_not(
+    report_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("schema", reason="the validator (schema package) is not in this tree")
+    target = tmp_path / "out.docx"
+    argv = ["export", str(report_dir), "-f", "docx", "-o", str(target)]
+    report = report_dir / "report.toml"
+    # late but consistent dates: a warning (after 31 March) and no error
+    replace_in_line(report, "date = ", "2024-01-19", "2024-04-19")
+    replace_in_line(report, "print_date = ", "2024-01-19", "2024-04-19")
+    status, _, err = run(capsys, *argv)
+    assert status == 0 and target.exists(), err
+    target.unlink()
+    number = replace_in_line(report, "doc_number = ", "〔2024〕2号", "〔2024〕02号")
+    status, _, err = run(capsys, *argv)
+    assert status == 1 and not target.exists()
+    assert f"report.toml:{number}:14: error" in err and "02号" in err
+    assert "warning" not in err
