@@ -63,6 +63,7 @@ class _Builder:
 
     # -- primitives -------------------------------------------------------------
     def paragraph(self, *, line: int = L.LINE, **format_args: int | bool) -> DocxParagraph:
+        """A new paragraph on the exact pitch, so that every page keeps its 22 lines."""
         paragraph = self.docx.add_paragraph()
         return format_paragraph(paragraph, line_twips=line, **format_args)  # type: ignore[arg-type]
 
@@ -76,6 +77,7 @@ class _Builder:
         )
 
     def blank(self, lines: int = 1, *, keep_with_next: bool = False) -> None:
+        """“空一行”: an empty line of the body's pitch, never spaces."""
         for _ in range(lines):
             self.paragraph(keep_with_next=keep_with_next)
 
@@ -168,6 +170,7 @@ class _Builder:
                 self.body_run(paragraph, span.text, fonts[span.style])
 
     def body_paragraph(self, item: Paragraph) -> DocxParagraph:
+        """A justified paragraph indented two characters; a heading keeps with what follows."""
         paragraph = self.paragraph(first_line=2 * L.CHAR, keep_with_next=item.heading)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         return paragraph
@@ -235,6 +238,7 @@ class _Builder:
         style_run(paragraph.add_run(""), self.fonts.body, 1)
 
     def imprint_row(self, paragraph: DocxParagraph, kind: str, text: str) -> None:
+        """One 版记 line in 4号 仿宋, one character in from each side [STD 7.4.2–7.4.3]."""
         char = L.FOOTER_CHAR
         if kind == "cc":
             # a long list wraps under the first name, after “抄送：” [STD 7.4.2]
@@ -253,6 +257,7 @@ class _Builder:
 
     # -- whole --------------------------------------------------------------------
     def build(self) -> bytes:
+        """The whole document in page order, saved to bytes."""
         self.page()
         self.masthead()
         self.title()

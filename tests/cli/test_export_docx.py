@@ -175,3 +175,17 @@ def test_the_validators_errors_refuse_and_its_warnings_do_not(
     assert status == 1 and not target.exists()
     assert f"report.toml:{number}:14: error" in err and "02号" in err
     assert "warning" not in err
+
+
+def test_an_incomplete_draft_still_exports_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "draft"
+    folder.mkdir()
+    (folder / "report.toml").write_text("year = 2023\n[header]\nsigner = 3\n", encoding="utf-8")
+    (folder / "1-measures.toml").write_text('kind = "measures"\n', encoding="utf-8")
+    target = tmp_path / "draft.docx"
+    argv = ["export", str(folder), "-f", "docx", "-o", str(target), "--force"]
+    status, _, err = run(capsys, *argv)
+    assert status == 0 and "Traceback" not in err
+    assert "一、" in texts(target)
