@@ -10,6 +10,7 @@ import python-docx.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -270,6 +271,7 @@ class _Builder:
         properties.author = strip_illegal(self.source.signature)
         properties.last_modified_by = properties.author
         properties.comments = ""
+        properties.created = properties.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
         out = io.BytesIO()
         self.docx.save(out)
         return out.getvalue()

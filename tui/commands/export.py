@@ -76,6 +76,15 @@ def _refuse(problems: list[Diagnostic]) -> int:
     return 1
 
 
+def _forced(problems: list[Diagnostic]) -> int:
+    """After a forced export, still say what is wrong: the document is not final."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"tui：报告有 {len(problems)} 个错误，已按 --force 导出", file=sys.stderr)
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     folder = existing_folder(args.folder)
     if args.format == "docx" and args.output is None:
@@ -91,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         if errors and not args.force:
             return _refuse(errors)
         write_output(text.encode("utf-8"), args.output)
-        return 0
+        return _forced(errors)
     from exporters.docx_fonts import parse_font_options
 
     try:
@@ -105,4 +114,4 @@ def run(args: argparse.Namespace) -> int:
     if errors and not args.force:
         return _refuse(errors)
     write_output(exported.data, args.output)
-    return 0
+    return _forced(errors)
