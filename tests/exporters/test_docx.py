@@ -105,6 +105,7 @@ def test_issuer_mark_is_red_xiaobiaosong_and_fits_the_line(
     run = run_with(reopened, "上海市宝山区应急管理局文件")
     assert east_asian_font(run) == "方正小标宋简体"
     assert str(run.font.color.rgb) == "FF0000"
+    assert run.font.size == Pt(42)  # 初号, narrowed to fit rather than made smaller
     paragraph = paragraph_with(reopened, "上海市宝山区应急管理局文件")
     assert paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
     scale = run._r.rPr.find(qn("w:w"))

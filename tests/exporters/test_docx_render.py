@@ -20,10 +20,23 @@ from records import load_report
 from tests.conftest import EXAMPLE, ROOT
 
 TOOLS = ("soffice", "pdftotext", "pdfinfo")
-MISSING = [tool for tool in TOOLS if shutil.which(tool) is None]
+FONTS = ("Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UKai CN")
+
+
+def _missing() -> list[str]:
+    """What this machine lacks to render as the figures below expect."""
+    missing = [tool for tool in (*TOOLS, "fc-list") if shutil.which(tool) is None]
+    if "fc-list" not in missing:
+        listed = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
+        missing += [font for font in FONTS if font not in listed]
+    return missing
+
+
+MISSING = _missing()
 pytestmark = pytest.mark.skipif(
     bool(MISSING),
-    reason=f"rendering needs LibreOffice and poppler-utils; not installed: {', '.join(MISSING)}",
+    reason="rendering needs LibreOffice, poppler-utils, fonts-noto-cjk and fonts-arphic-ukai; "
+    f"missing: {', '.join(MISSING)}",
 )
 
 MM = 72 / 25.4
