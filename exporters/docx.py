@@ -37,7 +37,7 @@ from exporters.docx_ooxml import (
     start_section_on_even_page,
     style_run,
 )
-from exporters.docx_pages import estimate_imprint_page
+from exporters.docx_pages import estimate_imprint_page, imprint_lines
 from exporters.docx_title import break_title
 from exporters.text import width
 from records import Diagnostic, Report
@@ -217,7 +217,7 @@ class _Builder:
             rows.append(("copies", f"（共印{src.copies}份）"))
         if not rows:
             return
-        estimate = estimate_imprint_page(self.source, len(rows) + src.cc.count("，") // 8)
+        estimate = estimate_imprint_page(self.source, sum(imprint_lines(t) for _, t in rows))
         if not estimate.surely_even:
             start_section_on_even_page(self.docx)
             self.tiny_paragraph()  # LibreOffice loses a section break that a table opens

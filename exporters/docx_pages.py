@@ -11,6 +11,7 @@ exporter starts the 版记 on the next even page, which is always correct
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 
@@ -63,6 +64,12 @@ def paragraph_lines(text: str, first_indent: int = 2 * L.CHAR, room: int = L.TYP
             lines += 1
             used = step
     return lines
+
+
+def imprint_lines(text: str) -> int:
+    """Lines a 版记 item in 4号 takes between its one-character margins."""
+    per_line = (L.TYPE_WIDTH - 2 * L.FOOTER_CHAR) / L.FOOTER_CHAR
+    return max(1, math.ceil(width(text.replace("\t", "　")) / 2 / per_line))
 
 
 def _masthead_twips(document: Document) -> int:

@@ -304,3 +304,19 @@ def test_a_short_report_keeps_its_imprint_on_its_even_last_page(report_dir: Path
     document = docx.Document(io.BytesIO(export_docx(load_report(report_dir)).data))
     assert len(document.sections) == 1  # two pages: nothing to force
     assert len(document.tables) == 1
+
+
+def test_a_long_cc_list_wraps_under_the_first_name(report_dir: Path) -> None:
+    report_toml = report_dir / "report.toml"
+    names = ", ".join(f'"区第{n}委员会办公室"' for n in range(1, 9))
+    text = report_toml.read_text(encoding="utf-8").replace(
+        'cc = ["区法治政府办"]', f"cc = [{names}]"
+    )
+    report_toml.write_text(text, encoding="utf-8")
+    document = docx.Document(io.BytesIO(export_docx(load_report(report_dir)).data))
+    cell = document.tables[0].rows[0].cells[0]
+    assert cell.text.startswith("抄送：区第1委员会办公室，区第2") and cell.text.endswith("。")
+    pf = cell.paragraphs[0].paragraph_format
+    # continuation lines align with the first name, after “抄送：” (three characters)
+    assert pf.left_indent + pf.first_line_indent == Twips(280)
+    assert pf.left_indent == Twips(4 * 280)
