@@ -84,7 +84,7 @@ def report_years(validator: Any, spec: dict[str, Any], instance: Any, schema: An
             f"印发日期 {print_date.isoformat()} 早于成文日期 {date.isoformat()}",
             pointer_keys(spec["printDate"]),
         )
-    if year is not None and date:
+    if year is not None and date and dt.MINYEAR <= year < dt.MAXYEAR - 1:
         deadline = spec["deadline"]
         due = dt.date(year + deadline["yearOffset"], deadline["month"], deadline["day"])
         if date > due:
