@@ -143,7 +143,9 @@ class EditorApp(App[None]):
             saved += f"；报告仍有 {errors} 个错误"
         if self.editor.local_problems:
             saved += f"；{len(self.editor.local_problems)} 个字段的输入无法识别，未保存"
-        self.notify(saved, timeout=4, severity="warning" if self.editor.local_problems else "information")
+        self.notify(
+            saved, timeout=4, severity="warning" if self.editor.local_problems else "information"
+        )
         if then_quit:
             self.exit()
 
@@ -227,18 +229,30 @@ class EditorApp(App[None]):
         self.editor.action_toggle_preview()
 
     def action_export_text(self) -> None:
-        """Write the published text beside the report folder (refused while it has errors)."""
-        from exporters.text import export_text
+        self.export("txt")
 
+    def action_export_docx(self) -> None:
+        self.export("docx")
+
+    def export(self, kind: str) -> None:
+        """Write the export beside the report folder, as checked now (refused while it has errors)."""
         errors = [d for d in self.editor.diagnostics if d.severity == "error"]
         if errors or self.editor.result is None:
             self.notify(f"报告有 {len(errors)} 个错误，未导出；按 F4 查看", severity="error")
             return
         folder = self.session.folder.resolve()
-        target = folder.parent / f"{folder.name}.txt"
-        text, _document = export_text(self.editor.result.report)
+        target = folder.parent / f"{folder.name}.{kind}"
+        report = self.editor.result.report
+        if kind == "docx":
+            from exporters.docx import export_docx
+
+            data = export_docx(report).data
+        else:
+            from exporters.text import export_text
+
+            data = export_text(report)[0].encode("utf-8")
         try:
-            atomic_write(target, text.encode("utf-8"))
+            atomic_write(target, data)
         except TuiError as e:
             self.notify(f"导出失败：{e}", severity="error")
             return

@@ -55,6 +55,11 @@ class ReportCommands(Provider):
                 "导出政府网站发布用的纯文本到报告文件夹旁",
                 app.action_export_text,
             ),
+            Entry(
+                "导出 DOCX · export docx",
+                "导出 GB/T 9704 公文到报告文件夹旁",
+                app.action_export_docx,
+            ),
             Entry("预览 · preview", "切换表单与导出文本预览（F2）", app.action_toggle_preview),
             Entry("帮助 · help", "显示全部按键（F1）", app.action_help),
             Entry("退出 · quit", "退出编辑器（Ctrl+Q）", app.action_request_quit),
@@ -75,7 +80,7 @@ class ReportCommands(Provider):
         return commands + fields
 
     async def discover(self) -> Hits:
-        for entry in self.entries()[:6]:
+        for entry in self.entries()[:7]:
             yield DiscoveryHit(entry.text, entry.run, help=entry.help)
 
     async def search(self, query: str) -> Hits:

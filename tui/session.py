@@ -85,6 +85,8 @@ class Snapshot:
 
     folder: Path
     sources: tuple[SourceText, ...]
+    generation: int = 0
+    """Which state of the draft this is (see :attr:`EditSession.generation`)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class CheckResult:
 
     report: Report
     diagnostics: list[Diagnostic]
+    generation: int = 0
 
 
 def _validate(report: Report, errors: list[RecordError]) -> list[Diagnostic]:
@@ -118,9 +121,8 @@ def check_snapshot(snapshot: Snapshot) -> CheckResult:
         records.append(RecordFile(source, data))
     report = build_report(snapshot.folder, records[0], records[1:])
     diagnostics = _validate(report, errors)
-    return CheckResult(
-        report, sorted(diagnostics, key=lambda d: (d.severity != "error", d.file, d.line))
-    )
+    ordered = sorted(diagnostics, key=lambda d: (d.severity != "error", d.file, d.line))
+    return CheckResult(report, ordered, snapshot.generation)
 
 
 class EditSession:
@@ -130,6 +132,8 @@ class EditSession:
         self.folder = folder
         self.draft = ReportDraft(folder)
         self._data: dict[str, dict[str, Any]] = {}
+        self.generation = 0
+        """Counts changes, so a check of an older state is not taken for the current one."""
         self.outline: list[OutlineNode] = []
         self.refresh()
 
@@ -155,17 +159,27 @@ class EditSession:
     def refresh(self) -> None:
         """Rebuild the outline from the current data (after a structural change)."""
         self._data.clear()
+        self.generation += 1
         self.outline = build_outline({f.path.name: self.data(f.path.name) for f in self.files()})
 
     def snapshot(self) -> Snapshot:
         """The texts of every file now, for checking in a worker."""
-        return Snapshot(
-            self.folder,
-            tuple(
-                SourceText(f.path, f.text(), f.source.bom, f.source.newline, "")
-                for f in self.files()
-            ),
+        sources = tuple(
+            SourceText(f.path, f.text(), f.source.bom, f.source.newline, "") for f in self.files()
         )
+        return Snapshot(self.folder, sources, self.generation)
+
+    def adopt(self, result: CheckResult) -> bool:
+        """Take the parsed data of a check of the current state (saves parsing it again).
+
+        Returns whether the outline was rebuilt (a check of an older state is ignored).
+        """
+        if result.generation != self.generation:
+            return False
+        files = [result.report.meta, *(s.file for s in result.report.sections)]
+        self._data = {f.path.name: f.data for f in files}
+        self.outline = build_outline({f.path.name: self.data(f.path.name) for f in self.files()})
+        return True
 
     def file_for_diagnostic(self, diagnostic: Diagnostic) -> str:
         """The file name of a diagnostic's file (diagnostics name paths relative to the cwd)."""
@@ -194,6 +208,7 @@ class EditSession:
             return False
         file.set(spec.keys, value)
         self._data.pop(spec.file, None)
+        self.generation += 1
         return True
 
     def add(self, node: OutlineNode, what: str, metric_key: str = "") -> tuple[str, KeyPath]:

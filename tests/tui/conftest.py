@@ -12,7 +12,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tui.app import EditorApp, make_app
-from tui.screens.editor import CHECK_DELAY
+from tui.screens.editor import EditorScreen
 
 
 @pytest.fixture
@@ -28,10 +28,14 @@ def editor(report_dir: Path, recovery_dir: Path) -> EditorApp:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Let the debounced check start and finish, and the screen catch up."""
-    await pilot.pause(CHECK_DELAY * 3)
-    await pilot.app.workers.wait_for_complete()
+    """Let the checks of what was typed finish, and the screen catch up."""
     await pilot.pause()
+    for _ in range(50):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        editors = [s for s in pilot.app.screen_stack if isinstance(s, EditorScreen)]
+        if not any(e.checking for e in editors):
+            return
 
 
 def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:

@@ -16,7 +16,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header, Tree
 from textual.worker import get_current_worker
 
@@ -42,8 +41,6 @@ from tui.widgets.field_form import FieldForm, Problems
 from tui.widgets.preview_pane import PreviewPane
 from tui.widgets.report_tree import ReportTree
 
-CHECK_DELAY = 0.05
-"""Seconds of quiet typing before the report is checked again."""
 
 _ADD_KEYS = {"point": "p", "part": "b", "metric": "m", "item": "i"}
 
@@ -81,7 +78,9 @@ class EditorScreen(Screen[None]):
         self.session = session
         self.result: CheckResult | None = None
         self.local_problems: Problems = {}
-        self._check_timer: Timer | None = None
+        self.checking = False
+        """A check is running in the worker; edits meanwhile are checked right after it."""
+        self._check_again = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -123,7 +122,11 @@ class EditorScreen(Screen[None]):
             await self.show_node(node)
 
     def on_report_tree_opened(self, event: ReportTree.Opened) -> None:
-        if not self.form.focus_field(None):
+        if event.node.fields:
+            self.form.focus_field(None)
+        elif self.tree.cursor_node is not None and self.tree.cursor_node.allow_expand:
+            self.tree.cursor_node.toggle()
+        else:
             self.notify("这一项没有可以直接填写的内容；按 a 在其中添加。", timeout=3)
 
     async def go_to(self, file: str, keys: KeyPath) -> None:
@@ -157,28 +160,48 @@ class EditorScreen(Screen[None]):
             self.schedule_check()
 
     def schedule_check(self) -> None:
-        if self._check_timer is not None:
-            self._check_timer.stop()
-        self._check_timer = self.set_timer(CHECK_DELAY, self.check_now)
+        """Check soon: now if no check is running, else once the running one ends.
+
+        Keystrokes that arrive while a check runs are coalesced into one more
+        check, so checking keeps up with typing without queueing behind it.
+        """
+        if self.checking:
+            self._check_again = True
+        else:
+            self.check_now()
 
     def check_now(self) -> None:
         """Check the draft as it stands, in a worker."""
+        self.checking = True
+        self._check_again = False
         self.run_check(self.session.snapshot())
 
     @work(thread=True, exclusive=True, group="check")
     def run_check(self, snapshot: Snapshot) -> None:
-        result = check_snapshot(snapshot)
+        try:
+            result = check_snapshot(snapshot)
+        except Exception as error:  # a bug in a rule must not stop the editor
+            if not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self.check_failed, error)
+            return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_result, result)
+
+    def check_failed(self, error: Exception) -> None:
+        self.checking = False
+        self.notify(f"检查报告时出错（可继续编辑和保存）：{error!r}", severity="error", timeout=8)
 
     def show_result(self, result: CheckResult) -> None:
         """Show a finished check: counts, list, marks on fields, tree labels, preview."""
         self.result = result
         self.query_one(DiagnosticsPane).show(result.diagnostics)
         self.form.mark(self.problems())
-        self.session.refresh()
-        self.tree.relabel(self.session.outline)
+        if self.session.adopt(result):
+            self.tree.relabel(self.session.outline)
         self.update_preview()
+        self.checking = False
+        if self._check_again:
+            self.check_now()
         self.post_message(self.Checked(result.diagnostics))
 
     def problems(self) -> Problems:

@@ -16,10 +16,7 @@ KeyRow = tuple[str, str]
 def key_name(key: str) -> str:
     """A Textual key name as a clerk reads it: ctrl+s → Ctrl+S."""
     names = {"escape": "Esc", "enter": "回车", "delete": "Delete", "tab": "Tab", "space": "空格"}
-    parts = [
-        names.get(p, p.capitalize() if len(p) > 1 else p)
-        for p in key.split("+")
-    ]
+    parts = [names.get(p, p.capitalize() if len(p) > 1 else p) for p in key.split("+")]
     return "+".join(parts)
 
 

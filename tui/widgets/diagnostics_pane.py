@@ -56,6 +56,8 @@ class DiagnosticsPane(Vertical):
 
     def show(self, diagnostics: list[Diagnostic]) -> None:
         """Replace the list, keeping the highlighted position when possible."""
+        if diagnostics == self.diagnostics and self.query_one(OptionList).option_count:
+            return
         self.diagnostics = diagnostics
         self.query_one("#diag-counts", Static).update(counts_text(diagnostics))
         listing = self.query_one(OptionList)

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from tui.labels import schema_at
 from tui.outline import KIND_NAMES, FieldSpec
 
 PLACEHOLDERS = {
@@ -73,7 +74,8 @@ class FieldEditor(Vertical):
             area.cursor_blink = False
             return area
         if spec.kind == "kind":
-            options = [(f"{name}（{kind}）", kind) for kind, name in KIND_NAMES.items()]
+            titles = schema_at(spec.file, spec.keys).get("tuiEnumTitles") or KIND_NAMES
+            options = [(f"{name}（{kind}）", kind) for kind, name in titles.items()]
             value = self.initial if self.initial in KIND_NAMES else Select.NULL
             return Select(options, value=value, id=spec.dom_id, prompt="请选择", compact=True)
         field = Input(

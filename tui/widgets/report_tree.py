@@ -67,6 +67,7 @@ class ReportTree(Tree[OutlineNode]):
         self.auto_expand = False
         self._expanded: set[NodeRef] = set()
         self._first_build = True
+        self._target: NodeRef | None = None
 
     # -- building --------------------------------------------------------------
     def show_outline(self, nodes: list[OutlineNode], select: NodeRef | None = None) -> None:
@@ -80,7 +81,7 @@ class ReportTree(Tree[OutlineNode]):
         self._first_build = False
         target = select or current
         if target is not None:
-            self.call_after_refresh(self.go_to, target)
+            self.go_to(target)
 
     def _add(self, parent: TreeNode[OutlineNode], node: OutlineNode, depth: int) -> None:
         label = clip(node.label, 26 - 2 * depth)
@@ -107,7 +108,11 @@ class ReportTree(Tree[OutlineNode]):
         return next((n for n in self._all() if n.data and n.data.ref == ref), None)
 
     def go_to(self, ref: NodeRef) -> None:
-        """Put the cursor on the node for ``ref``, opening its ancestors."""
+        """Put the cursor on the node for ``ref``, opening its ancestors.
+
+        The move waits for the tree's lines to be laid out; when several
+        moves are asked for meanwhile, the last one wins.
+        """
         node = self.find(ref)
         if node is None:
             return
@@ -115,7 +120,14 @@ class ReportTree(Tree[OutlineNode]):
         while parent is not None and parent is not self.root:
             parent.expand()
             parent = parent.parent
-        self.call_after_refresh(self.move_cursor, node)
+        self._target = ref
+        self.call_after_refresh(self._move_to_target)
+
+    def _move_to_target(self) -> None:
+        target, self._target = self._target, None
+        node = self.find(target) if target is not None else None
+        if node is not None:
+            self.move_cursor(node)
 
     def relabel(self, nodes: list[OutlineNode]) -> None:
         """Update labels in place after a value changed (no rebuild, the cursor stays)."""
@@ -130,7 +142,9 @@ class ReportTree(Tree[OutlineNode]):
                 depth += 1
                 parent = parent.parent
             tree_node.data = fresh
-            tree_node.set_label(clip(fresh.label, 26 - 2 * depth))
+            label = clip(fresh.label, 26 - 2 * depth)
+            if str(tree_node.label) != label:
+                tree_node.set_label(label)
 
     # -- actions ---------------------------------------------------------------
     def _chosen(self) -> OutlineNode | None:
