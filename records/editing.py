@@ -48,6 +48,8 @@ class EditableFile:
 
     def __init__(self, source: SourceText) -> None:
         self.source = source
+        if source.text.strip():
+            parse_toml(source)  # the standard parser's errors, explained in Chinese
         try:
             self.doc = tomlkit.parse(source.text)
         except tomlkit.exceptions.ParseError as e:

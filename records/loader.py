@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from records import toml_errors
 from records.errors import NotAReportError, RecordError, TomlSyntaxError
 from records.model import RecordFile, Report, build_report, natural_key
 from records.source import SourceText, read_source
@@ -39,7 +40,8 @@ def parse_toml(source: SourceText) -> dict[str, Any]:
             line = source.text.count("\n") + 1
             column = 1
             message = re.sub(r"\s*\(at end of document\)", "", message)
-        raise TomlSyntaxError(f"TOML 语法错误：{message}", source.path, line, column) from e
+        explained = toml_errors.describe(message, source.text.splitlines(), line)
+        raise TomlSyntaxError(f"TOML 语法错误：{explained}", source.path, line, column) from e
 
 
 def read_file(path: Path) -> RecordFile:

@@ -2,7 +2,9 @@
 
 A template is split into literal text and references by this parser, never by
 ``str.format`` on user text (which would let ``{0}`` or ``{__class__}`` reach
-into Python). ``{{`` and ``}}`` stand for literal braces.
+into Python). ``{{`` and ``}}`` stand for literal braces. A reference typed
+with the input method's full-width braces (``｛key｝``, a common slip) is
+reported rather than published as text.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_FULL_WIDTH_REF = re.compile(r"｛\s*([A-Za-z_][A-Za-z0-9_]*)\s*[｝}]")
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,20 @@ def parse_template(template: str) -> list[Segment]:
             segments.append(Malformed("}", i, "多余的“}”；要写花括号本身请用“}}”"))
             i += 1
             continue
+        if ch == "｛":
+            match = _FULL_WIDTH_REF.match(template, i)
+            if match:
+                flush()
+                key = match.group(1)
+                segments.append(
+                    Malformed(
+                        match.group(),
+                        i,
+                        f"“{match.group()}”用了全角花括号；指标引用应写作半角的 {{{key}}}",
+                    )
+                )
+                i = match.end()
+                continue
         if ch != "{":
             buffer.append(ch)
             i += 1

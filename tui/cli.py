@@ -10,8 +10,10 @@ only when they run, so ``tui validate`` stays light for pre-commit.
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from records import TuiError
 from tui import argparse_zh
@@ -32,17 +34,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _default_to_edit(argv: list[str]) -> list[str]:
-    """``tui DIR`` means ``tui edit DIR``."""
-    names = {c.NAME for c in COMMANDS}
-    if argv and not argv[0].startswith("-") and argv[0] not in names and "edit" in names:
-        return ["edit", *argv]
-    return argv
+    """``tui DIR`` means ``tui edit DIR``; a mistyped command is not taken for a folder."""
+    names = [c.NAME for c in COMMANDS]
+    if not argv or argv[0].startswith("-") or argv[0] in names:
+        return argv
+    if not Path(argv[0]).exists():
+        close = difflib.get_close_matches(argv[0], names, n=1)
+        if close:
+            raise UsageError(f"未知命令“{argv[0]}”，是否应为 {close[0]}？")
+        if "edit" not in names or "/" not in argv[0] and not argv[0].startswith("."):
+            raise UsageError(
+                f"未知命令“{argv[0]}”，也没有这个文件夹；可用的命令：{'、'.join(names)}"
+            )
+    return ["edit", *argv] if "edit" in names else argv
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args_list = _default_to_edit(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
+    try:
+        args_list = _default_to_edit(list(sys.argv[1:] if argv is None else argv))
+    except UsageError as e:
+        parser.exit(2, f"tui：错误：{e}\n")
     args = parser.parse_args(args_list)
     try:
         return int(args.run(args))

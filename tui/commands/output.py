@@ -28,4 +28,6 @@ def existing_folder(value: str) -> Path:
     path = Path(value)
     if not path.exists():
         raise UsageError(f"路径不存在：{value}")
+    if not path.is_dir():
+        raise UsageError(f"需要报告文件夹（内含 report.toml），这里给的是文件：{value}")
     return path
