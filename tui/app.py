@@ -235,7 +235,7 @@ class EditorApp(App[None]):
         self.export("docx")
 
     def export(self, kind: str) -> None:
-        """Write the export beside the report folder, as checked now (refused while it has errors)."""
+        """Write the export beside the report folder, as last checked (refused with errors)."""
         errors = [d for d in self.editor.diagnostics if d.severity == "error"]
         if errors or self.editor.result is None:
             self.notify(f"报告有 {len(errors)} 个错误，未导出；按 F4 查看", severity="error")

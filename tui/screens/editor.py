@@ -41,7 +41,6 @@ from tui.widgets.field_form import FieldForm, Problems
 from tui.widgets.preview_pane import PreviewPane
 from tui.widgets.report_tree import ReportTree
 
-
 _ADD_KEYS = {"point": "p", "part": "b", "metric": "m", "item": "i"}
 
 
