@@ -17,8 +17,20 @@ from functools import lru_cache
 MAX_LENGTH = 400
 MAX_NODES = 200
 
-_SYMBOLS = {"×": "*", "÷": "/", "−": "-", "－": "-", "＋": "+", "（": "(", "）": ")",
-            "≥": ">=", "≤": "<=", "≠": "!=", "＝": "=", "，": ","}
+_SYMBOLS = {
+    "×": "*",
+    "÷": "/",
+    "−": "-",
+    "－": "-",
+    "＋": "+",
+    "（": "(",
+    "）": ")",
+    "≥": ">=",
+    "≤": "<=",
+    "≠": "!=",
+    "＝": "=",
+    "，": ",",
+}
 _COMPARE = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div)
 FUNCTIONS = ("sum",)
@@ -80,7 +92,9 @@ def parse(text: str) -> ast.Compare:
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as e:
-        offset = max(0, min((e.offset or 1) - 1 + (len(source) - len(source.lstrip())), len(where) - 1))
+        offset = max(
+            0, min((e.offset or 1) - 1 + (len(source) - len(source.lstrip())), len(where) - 1)
+        )
         raise ExpressionError("关系式写法有误，无法解析", where[offset] if where else 0) from e
     except (RecursionError, MemoryError, ValueError) as e:
         raise ExpressionError("关系式嵌套太深或含有无法解析的字符") from e
@@ -100,11 +114,27 @@ def _index(node: ast.AST, where: list[int]) -> int:
 
 
 def _check(node: ast.AST, where: list[int]) -> None:
-    allowed = (ast.Expression, ast.Compare, ast.BinOp, ast.UnaryOp, ast.Name, ast.Load,
-               ast.Call, ast.Constant, ast.USub, ast.UAdd, *_COMPARE, *_ARITHMETIC)
+    allowed = (
+        ast.Expression,
+        ast.Compare,
+        ast.BinOp,
+        ast.UnaryOp,
+        ast.Name,
+        ast.Load,
+        ast.Call,
+        ast.Constant,
+        ast.USub,
+        ast.UAdd,
+        *_COMPARE,
+        *_ARITHMETIC,
+    )
     if not isinstance(node, allowed):
-        raise ExpressionError("关系式中只能用指标名、数字、+ - × ÷、括号、比较符号和 sum()", _index(node, where))
-    if isinstance(node, ast.Constant) and (isinstance(node.value, bool) or not isinstance(node.value, int | float)):
+        raise ExpressionError(
+            "关系式中只能用指标名、数字、+ - × ÷、括号、比较符号和 sum()", _index(node, where)
+        )
+    if isinstance(node, ast.Constant) and (
+        isinstance(node.value, bool) or not isinstance(node.value, int | float)
+    ):
         raise ExpressionError("关系式中只能出现数字常量", _index(node, where))
     if isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS or node.keywords:
@@ -132,6 +162,7 @@ def _value(node: ast.AST, values: dict[str, Interval]) -> Interval:
     if isinstance(node, ast.Name):
         return values[node.id]
     if isinstance(node, ast.Constant):
+        assert isinstance(node.value, int | float)  # the whitelist admits only numbers
         return Interval.exact(float(node.value))
     if isinstance(node, ast.UnaryOp):
         inner = _value(node.operand, values)
@@ -173,7 +204,9 @@ def _holds(op: ast.cmpop, a: Interval, b: Interval) -> bool:
     return a.hi > b.lo  # ast.Gt
 
 
-def evaluate(tree: ast.Compare, values: dict[str, Interval]) -> tuple[bool, list[tuple[Interval, Interval]]]:
+def evaluate(
+    tree: ast.Compare, values: dict[str, Interval]
+) -> tuple[bool, list[tuple[Interval, Interval]]]:
     """Whether every comparison of the chain can hold; the failing sides, for the message."""
     failed = []
     left = _value(tree.left, values)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
+
 from records import Severity
 from records.placeholders import Segment, parse_template
 

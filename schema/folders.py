@@ -12,7 +12,6 @@ from records import Diagnostic, RecordError, RecordFile, read_file
 from records.loader import REPORT_FILE, check_folder, section_paths
 from records.model import build_report
 from records.source import SourceText
-
 from schema.validator import load_diagnostic, validate_report
 
 
@@ -22,7 +21,9 @@ def _read(path: Path, errors: list[RecordError]) -> RecordFile | None:
     except RecordError as e:
         errors.append(e)
     except RecursionError:
-        errors.append(RecordError("文件嵌套过深，无法读取；请检查是否有成千上万层的数组或表", path, 1, 1))
+        errors.append(
+            RecordError("文件嵌套过深，无法读取；请检查是否有成千上万层的数组或表", path, 1, 1)
+        )
     return None
 
 

@@ -75,4 +75,6 @@ def resolve(instance: Any, pointer: str) -> Any:
 
 def pointer_keys(pointer: str) -> tuple[str, ...]:
     """A JSON pointer's keys, for a diagnostic's path."""
-    return tuple(p.replace("~1", "/").replace("~0", "~") for p in pointer.strip("/").split("/") if p)
+    return tuple(
+        p.replace("~1", "/").replace("~0", "~") for p in pointer.strip("/").split("/") if p
+    )

@@ -1,4 +1,4 @@
-"""The schema files as data, and the registry that lets them refer to each other.
+"""The schema files as data, and as tui's validator uses them (references inlined).
 
 The JSON files are the single source of the rules: the plain JSON Schema part
 is what check-jsonschema and editors read, and the ``tui*`` keywords beside it
@@ -11,9 +11,6 @@ import json
 from functools import cache
 from importlib import resources
 from typing import Any
-
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 SCHEMA_NAMES = ("report", "section", "folder")
 """``report`` is report.toml, ``section`` a section file, ``folder`` the whole report."""
@@ -70,16 +67,6 @@ def _inline(node: Any, name: str, depth: int = 0) -> Any:
         merged = {k: v for k, v in inlined.items() if k not in ("$schema", "$id", "$defs")}
         return {**siblings, "allOf": [merged]} if siblings else merged
     return {k: _inline(v, name, depth) for k, v in node.items() if k not in ("$schema", "$defs")}
-
-
-@cache
-def registry() -> Registry:  # type: ignore[type-arg]
-    """Every schema file under its ``$id``, so ``$ref`` between them resolves offline."""
-    resources_ = [
-        (load_schema(n)["$id"], Resource(contents=for_validation(n), specification=DRAFT202012))
-        for n in SCHEMA_NAMES
-    ]
-    return Registry().with_resources(resources_)
 
 
 def resolve_local(pointer: str) -> Any:

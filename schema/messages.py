@@ -29,8 +29,14 @@ _DEFAULT_CODES = {
     "exclusiveMinimum": "S007",
     "exclusiveMaximum": "S007",
 }
-_TYPES = {"string": "文字（加引号）", "integer": "整数", "number": "数字", "array": "数组 [...]",
-          "object": "表", "boolean": "true 或 false"}
+_TYPES = {
+    "string": "文字（加引号）",
+    "integer": "整数",
+    "number": "数字",
+    "array": "数组 [...]",
+    "object": "表",
+    "boolean": "true 或 false",
+}
 _DOC_NUMBER_HINT = "应写作“机关代字〔年份〕序号号”，如“宝应急〔2024〕2号”"
 
 
@@ -98,16 +104,21 @@ def message_for(error: ValidationError, code: str) -> str:
         label = _title(schema.get("properties", {}).get(name), name)
         return f"缺少“{label}”（{name}）：请填写"
     if code == "S005":
-        return f"“{title}”是空的：请填写内容"
+        path = list(error.absolute_path)
+        which = f"第 {path[-1] + 1} 条" if path and isinstance(path[-1], int) else ""
+        return f"{which}“{title}”是空的：请填写内容"
     if code == "F001" and isinstance(value, str):
         return f"发文字号“{value}”格式不对：{explain_doc_number(value)}"
     if kind == "type":
         expected = error.validator_value
-        wanted = "或".join(_TYPES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+        types = expected if isinstance(expected, list) else [expected]
+        wanted = "或".join(_TYPES.get(str(t), str(t)) for t in types)
         return f"“{title}”应为{wanted}，这里是{_type_name(value)}"
     if kind == "enum":
         titles = schema.get("tuiEnumTitles", {})
-        options = "、".join(f"{v}（{titles[v]}）" if v in titles else str(v) for v in error.validator_value)
+        options = "、".join(
+            f"{v}（{titles[v]}）" if v in titles else str(v) for v in error.validator_value
+        )
         close = difflib.get_close_matches(str(value), [str(v) for v in error.validator_value], n=1)
         hint = f"，是否应为“{close[0]}”" if close else ""
         return f"“{title}”不能是“{value}”{hint}；可选：{options}"

@@ -22,7 +22,9 @@ def _finite(value: Any) -> bool:
     return isinstance(value, int | Decimal)
 
 
-def units(validator: Any, spec: dict[str, list[str]], instance: Any, schema: Any) -> Iterator[RuleError]:
+def units(
+    validator: Any, spec: dict[str, list[str]], instance: Any, schema: Any
+) -> Iterator[RuleError]:
     """``tuiUnits``: the metric's value is plausible for its unit."""
     if not isinstance(instance, dict):
         return

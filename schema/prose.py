@@ -53,7 +53,9 @@ def prose(validator: Any, enabled: bool, instance: Any, schema: Any) -> Iterator
         )
 
 
-def partial_year(validator: Any, spec: dict[str, Any], instance: Any, schema: Any) -> Iterator[RuleError]:
+def partial_year(
+    validator: Any, spec: dict[str, Any], instance: Any, schema: Any
+) -> Iterator[RuleError]:
     """``tuiPartialYear``: “截至…月” figures where the whole year's are expected (a warning)."""
     if not isinstance(instance, dict) or instance.get("kind") not in spec["kinds"]:
         return

@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any
 
 from records.placeholders import Reference
-
 from schema.expressions import ExpressionError, Interval, evaluate, names, parse
 from schema.findings import RuleError, metric_items, report_prose, section_prose, segments
 from schema.loading import resolve_local
@@ -37,7 +36,10 @@ def hedges(instance: dict[str, Any], spec: dict[str, dict[str, str]]) -> dict[st
             if not isinstance(segment, Reference):
                 continue
             end = segment.index + len(segment.key) + 2
-            before, after = text[max(0, segment.index - _HEDGE_WINDOW) : segment.index], text[end : end + _HEDGE_WINDOW]
+            before, after = (
+                text[max(0, segment.index - _HEDGE_WINDOW) : segment.index],
+                text[end : end + _HEDGE_WINDOW],
+            )
             for kind, (pre, post) in patterns.items():
                 if pre.search(before) or post.search(after):
                     found.setdefault(segment.key, set()).add(kind)
@@ -64,7 +66,9 @@ def interval(metric: dict[str, Any], exact_units: list[str], hedge: str | None) 
     return Interval(lo, hi)
 
 
-def relations(validator: Any, spec: dict[str, Any], instance: Any, schema: Any) -> Iterator[RuleError]:
+def relations(
+    validator: Any, spec: dict[str, Any], instance: Any, schema: Any
+) -> Iterator[RuleError]:
     """``tuiRelations``: the catalogue's and the report's declared relations hold."""
     if not isinstance(instance, dict):
         return
@@ -99,7 +103,9 @@ def relations(validator: Any, spec: dict[str, Any], instance: Any, schema: Any) 
                 yield from _check(check, ("sections", i, "checks", j, "rule"), metrics, values)
 
 
-def _check(check: Any, path: tuple[str | int, ...], metrics: dict[str, Any], values: dict[str, Interval]) -> Iterator[RuleError]:
+def _check(
+    check: Any, path: tuple[str | int, ...], metrics: dict[str, Any], values: dict[str, Interval]
+) -> Iterator[RuleError]:
     if not isinstance(check, dict) or not isinstance(check.get("rule"), str):
         return
     text = check["rule"]

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from records.placeholders import Malformed, Reference
-
 from schema.findings import RuleError, metric_items, report_prose, section_prose, segments
 from schema.loading import load_schema
 
@@ -23,7 +22,9 @@ def _kind_titles() -> dict[str, str]:
     return titles
 
 
-def required_kinds(validator: Any, spec: dict[str, list[str]], instance: Any, schema: Any) -> Iterator[RuleError]:
+def required_kinds(
+    validator: Any, spec: dict[str, list[str]], instance: Any, schema: Any
+) -> Iterator[RuleError]:
     """``tuiRequiredKinds``: each mandated item has exactly one section."""
     if not isinstance(instance, dict):
         return
@@ -37,7 +38,8 @@ def required_kinds(validator: Any, spec: dict[str, list[str]], instance: Any, sc
         if kind in seen and kind in spec["unique"]:
             yield RuleError(
                 "M002",
-                f"“{titles.get(kind, kind)}”（kind = \"{kind}\"）已在第 {seen[kind] + 1} 个部分文件中出现，每类只能有一个部分",
+                f'“{titles.get(kind, kind)}”（kind = "{kind}"）'
+                f"已在第 {seen[kind] + 1} 个部分文件中出现，每类只能有一个部分",
                 ("sections", i, "kind"),
             )
         seen.setdefault(kind, i)
@@ -45,13 +47,16 @@ def required_kinds(validator: Any, spec: dict[str, list[str]], instance: Any, sc
         if kind not in seen:
             yield RuleError(
                 "M001",
-                f"缺少“{titles.get(kind, kind)}”部分：请在报告文件夹中新建一个 kind = \"{kind}\" 的部分文件，"
+                f"缺少“{titles.get(kind, kind)}”部分："
+                f'请在报告文件夹中新建一个 kind = "{kind}" 的部分文件，'
                 f"如 {n}-{kind}.toml",
                 ("report",),
             )
 
 
-def metrics(validator: Any, spec: dict[str, bool], instance: Any, schema: Any) -> Iterator[RuleError]:
+def metrics(
+    validator: Any, spec: dict[str, bool], instance: Any, schema: Any
+) -> Iterator[RuleError]:
     """``tuiMetrics``: metric keys are unique, and every ``{key}`` names one."""
     if not isinstance(instance, dict):
         return
@@ -60,7 +65,8 @@ def metrics(validator: Any, spec: dict[str, bool], instance: Any, schema: Any) -
         if key in defined and spec.get("uniqueKeys"):
             yield RuleError(
                 "P003",
-                f"指标“{key}”已在第 {defined[key] + 1} 个部分文件中定义；指标名在整个报告中不能重复",
+                f"指标“{key}”已在第 {defined[key] + 1} 个部分文件中定义；"
+                "指标名在整个报告中不能重复",
                 ("sections", i, "metrics", key),
                 at_key=True,
             )
@@ -78,7 +84,13 @@ def metrics(validator: Any, spec: dict[str, bool], instance: Any, schema: Any) -
         for segment in segments(text):
             if isinstance(segment, Reference) and segment.key not in defined:
                 close = difflib.get_close_matches(segment.key, list(defined), n=1, cutoff=0.6)
-                hint = f"，是否应为“{{{close[0]}}}”" if close else f"；请在 [metrics.{segment.key}] 中定义它，或改正拼写"
-                yield RuleError("P001", f"“{{{segment.key}}}”没有对应的指标{hint}", path, index=segment.index)
+                hint = (
+                    f"，是否应为“{{{close[0]}}}”"
+                    if close
+                    else f"；请在 [metrics.{segment.key}] 中定义它，或改正拼写"
+                )
+                yield RuleError(
+                    "P001", f"“{{{segment.key}}}”没有对应的指标{hint}", path, index=segment.index
+                )
             elif isinstance(segment, Malformed):
                 yield RuleError("P002", segment.reason, path, index=segment.index)

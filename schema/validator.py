@@ -16,9 +16,9 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
+
 from records import Diagnostic, RecordError, RecordFile, Report
 from records.diagnostic import relative_to_cwd
-
 from schema import numbers, prose, relations, report_rules, years
 from schema.findings import RuleError
 from schema.instance import to_instance
@@ -55,7 +55,12 @@ def _pointer(keys: Sequence[str | int]) -> str:
 
 
 def _locate(path: Sequence[Any], report: Report) -> tuple[RecordFile, tuple[str | int, ...]]:
-    if path[:1] == ["sections"] and len(path) > 1 and isinstance(path[1], int) and path[1] < len(report.sections):
+    if (
+        path[:1] == ["sections"]
+        and len(path) > 1
+        and isinstance(path[1], int)
+        and path[1] < len(report.sections)
+    ):
         return report.sections[path[1]].file, tuple(path[2:])
     return report.meta, tuple(path[1:]) if path[:1] == ["report"] else ()
 
@@ -75,13 +80,17 @@ def _diagnostic(
     else:
         where = file.where(keys, index)
         line, column = where.line, where.column
-    return Diagnostic(relative_to_cwd(file.path), line, column, code, severity, message, _pointer(keys))
+    return Diagnostic(
+        relative_to_cwd(file.path), line, column, code, severity, message, _pointer(keys)
+    )
 
 
 def _diagnostics(error: ValidationError, report: Report) -> Iterator[Diagnostic]:
     file, keys = _locate(list(error.absolute_path), report)
     if isinstance(error, RuleError):
-        yield _diagnostic(file, keys, error.code, error.severity, error.message, error.index, error.at_key)
+        yield _diagnostic(
+            file, keys, error.code, error.severity, error.message, error.index, error.at_key
+        )
         return
     code = code_for(error)
     if error.validator == "additionalProperties":
@@ -91,7 +100,9 @@ def _diagnostics(error: ValidationError, report: Report) -> Iterator[Diagnostic]
     if error.validator == "required":
         keys = (*keys, missing_key(error))
     elif error.validator == "pattern" and "propertyNames" in error.schema_path:
-        yield _diagnostic(file, (*keys, str(error.instance)), code, "error", message_for(error, code), at_key=True)
+        yield _diagnostic(
+            file, (*keys, str(error.instance)), code, "error", message_for(error, code), at_key=True
+        )
         return
     yield _diagnostic(file, keys, code, "error", message_for(error, code))
 

@@ -14,7 +14,6 @@ from typing import Any
 
 from records import Diagnostic, Report
 from records.diagnostic import relative_to_cwd
-
 from schema.codes import CODES, is_warning
 
 
@@ -26,7 +25,9 @@ def _covers(waiver: dict[str, Any], diagnostic: Diagnostic) -> bool:
         return False
     pointer = waiver.get("pointer")
     if isinstance(pointer, str) and pointer:
-        return diagnostic.pointer == pointer or diagnostic.pointer.startswith(pointer.rstrip("/") + "/")
+        return diagnostic.pointer == pointer or diagnostic.pointer.startswith(
+            pointer.rstrip("/") + "/"
+        )
     return True
 
 
@@ -50,7 +51,9 @@ def apply_waivers(diagnostics: list[Diagnostic], report: Report) -> list[Diagnos
 
     def finding(index: int, code: str, message: str) -> Diagnostic:
         where = meta.where(("waivers", index, "code"))
-        return Diagnostic(file, where.line, where.column, code, CODES[code][0], message, where.pointer)
+        return Diagnostic(
+            file, where.line, where.column, code, CODES[code][0], message, where.pointer
+        )
 
     for index, waiver in enumerate(waivers):
         if not _usable(waiver):
@@ -65,7 +68,9 @@ def apply_waivers(diagnostics: list[Diagnostic], report: Report) -> list[Diagnos
         used = False
         for i, diagnostic in enumerate(result):
             if _covers(waiver, diagnostic):
-                result[i] = dataclasses.replace(diagnostic, waived=True, waiver_reason=waiver["reason"].strip())
+                result[i] = dataclasses.replace(
+                    diagnostic, waived=True, waiver_reason=waiver["reason"].strip()
+                )
                 used = True
         if not used:
             result.append(finding(index, "V002", f"这条豁免没有对应的“{code}”警告，可以删除"))

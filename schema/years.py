@@ -17,7 +17,9 @@ from typing import Any
 from schema.findings import RuleError
 from schema.instance import TomlDate, pointer_keys, resolve
 
-_ARABIC_YEAR = re.compile(r"(?<![0-9０-９\-–—~～至])((?:19|20)[0-9]{2})(?![0-9０-９])(?!\s*[\-–—~～至])")
+_ARABIC_YEAR = re.compile(
+    r"(?<![0-9０-９\-–—~～至])((?:19|20)[0-9]{2})(?![0-9０-９])(?!\s*[\-–—~～至])"
+)
 _CHINESE_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=年)")
 _CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _DOC_NUMBER_YEAR = re.compile(r"[〔\[(（【]\s*([0-9]{4})\s*[〕\])）】]")
@@ -44,7 +46,9 @@ def _year(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def report_years(validator: Any, spec: dict[str, Any], instance: Any, schema: Any) -> Iterator[RuleError]:
+def report_years(
+    validator: Any, spec: dict[str, Any], instance: Any, schema: Any
+) -> Iterator[RuleError]:
     """``tuiReportYears``: the dates and years of report.toml agree with each other."""
     if not isinstance(instance, dict):
         return
@@ -58,7 +62,8 @@ def report_years(validator: Any, spec: dict[str, Any], instance: Any, schema: An
         if match and int(match.group(1)) != date.year:
             yield RuleError(
                 "Y001",
-                f"发文字号的年份 {match.group(1)} 与成文日期 {date.isoformat()} 的年份 {date.year} 不一致",
+                f"发文字号的年份 {match.group(1)} 与成文日期 {date.isoformat()} "
+                f"的年份 {date.year} 不一致",
                 pointer_keys(spec["docNumber"]),
                 index=match.start(1),
             )
@@ -90,7 +95,8 @@ def report_years(validator: Any, spec: dict[str, Any], instance: Any, schema: An
         if date > due:
             yield RuleError(
                 "Y006",
-                f"成文日期 {date.isoformat()} 晚于 {due.isoformat()}：年度报告应在次年第一季度报送，"
+                f"成文日期 {date.isoformat()} 晚于 {due.isoformat()}："
+                "年度报告应在次年第一季度报送，"
                 "并于 4 月 1 日前公开（《法治政府建设与责任落实督察工作规定》第二十四条）",
                 pointer_keys(spec["date"]),
                 severity="warning",
@@ -98,13 +104,16 @@ def report_years(validator: Any, spec: dict[str, Any], instance: Any, schema: An
         elif date.year < year + deadline["yearOffset"]:
             yield RuleError(
                 "Y007",
-                f"成文日期 {date.isoformat()} 在 {year} 年度结束之前；请核对报告年度（year）和成文日期",
+                f"成文日期 {date.isoformat()} 在 {year} 年度结束之前；"
+                "请核对报告年度（year）和成文日期",
                 pointer_keys(spec["date"]),
                 severity="warning",
             )
 
 
-def section_years(validator: Any, spec: dict[str, Any], instance: Any, schema: Any) -> Iterator[RuleError]:
+def section_years(
+    validator: Any, spec: dict[str, Any], instance: Any, schema: Any
+) -> Iterator[RuleError]:
     """``tuiSectionYears``: a section title that names a year names the one its kind speaks of."""
     if not isinstance(instance, dict):
         return
@@ -116,7 +125,11 @@ def section_years(validator: Any, spec: dict[str, Any], instance: Any, schema: A
         if not isinstance(section, dict) or not isinstance(section.get("title"), str):
             continue
         kind = section.get("kind")
-        expected = year + spec["offsets"].get(kind, spec["defaultOffset"]) if isinstance(kind, str) else None
+        expected = (
+            year + spec["offsets"].get(kind, spec["defaultOffset"])
+            if isinstance(kind, str)
+            else None
+        )
         named = years_named(section["title"])
         if expected is None or not named or expected in {y for y, _ in named}:
             continue

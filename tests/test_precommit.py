@@ -23,11 +23,15 @@ PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
-        "GIT_AUTHOR_NAME": "clerk", "GIT_AUTHOR_EMAIL": "clerk@example.invalid",
-        "GIT_COMMITTER_NAME": "clerk", "GIT_COMMITTER_EMAIL": "clerk@example.invalid",
+        "GIT_AUTHOR_NAME": "clerk",
+        "GIT_AUTHOR_EMAIL": "clerk@example.invalid",
+        "GIT_COMMITTER_NAME": "clerk",
+        "GIT_COMMITTER_EMAIL": "clerk@example.invalid",
         "PATH": f"{PRE_COMMIT.parent}{os.pathsep}{os.environ.get('PATH', '')}",
     }
-    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=check)
+    return subprocess.run(
+        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=check
+    )
 
 
 def head_of_this_repository() -> str:
@@ -60,11 +64,16 @@ def test_hook_refuses_a_bad_report_and_accepts_a_good_one(bureau_repo: Path) -> 
     report = bureau_repo / "reports" / "baoshan-emergency-2023"
     shutil.copytree(EXAMPLE, report)
     text = (report / "report.toml").read_text("utf-8")
-    (report / "report.toml").write_text(text.replace("宝应急〔2024〕2号", "宝应急〔2023〕2号"), "utf-8")
+    (report / "report.toml").write_text(
+        text.replace("宝应急〔2024〕2号", "宝应急〔2023〕2号"), "utf-8"
+    )
     git(bureau_repo, "add", ".")
     refused = git(bureau_repo, "commit", "-q", "-m", "report", check=False)
     assert refused.returncode != 0
-    assert "reports/baoshan-emergency-2023/report.toml:9:19: error Y001" in refused.stdout + refused.stderr
+    assert (
+        "reports/baoshan-emergency-2023/report.toml:9:19: error Y001"
+        in refused.stdout + refused.stderr
+    )
     assert git(bureau_repo, "rev-list", "--all").stdout == ""  # nothing was committed
 
     (report / "report.toml").write_text(text, "utf-8")

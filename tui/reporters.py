@@ -110,7 +110,7 @@ def write_text(results: list[ReportResult], out: IO[str]) -> None:
     paint = {"error": "\033[31m", "warning": "\033[33m", "waived": "\033[2m"}
     for result in results:
         for d in result.diagnostics:
-            severity = d.severity
+            severity: str = d.severity
             message = d.message + (f"【已豁免：{d.waiver_reason}】" if d.waived else "")
             if colour:
                 key = "waived" if d.waived else severity
@@ -122,11 +122,14 @@ def write_text(results: list[ReportResult], out: IO[str]) -> None:
 
 
 def write_json(results: list[ReportResult], out: IO[str]) -> None:
-    """One JSON object: ``diagnostics`` (the counted findings), ``waived``, ``summary``, ``reports``."""
+    """One JSON object: the counted ``diagnostics``, ``waived``, ``summary`` and ``reports``."""
     document = {
         "diagnostics": [_fields(d) for r in results for d in r.diagnostics if not d.waived],
         "waived": [
-            {**_fields(d), "reason": d.waiver_reason} for r in results for d in r.diagnostics if d.waived
+            {**_fields(d), "reason": d.waiver_reason}
+            for r in results
+            for d in r.diagnostics
+            if d.waived
         ],
         "summary": summary(results),
         "reports": [
@@ -170,7 +173,9 @@ REPORTERS: dict[str, Callable[[list[ReportResult], IO[str]], None]] = {
 class ProgressBar:
     """A one-line bar on standard error while many reports are checked; silent off a terminal."""
 
-    def __init__(self, total: int, stream: IO[str] | None = None, enabled: bool | None = None) -> None:
+    def __init__(
+        self, total: int, stream: IO[str] | None = None, enabled: bool | None = None
+    ) -> None:
         self.total = total
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = self.stream.isatty() if enabled is None else enabled
@@ -183,7 +188,10 @@ class ProgressBar:
         cells = 30
         filled = cells * self.done // max(self.total, 1)
         name = label if width(label) <= 30 else "…" + label[-28:]
-        self.stream.write(f"\r校验中 [{'#' * filled}{'.' * (cells - filled)}] {self.done}/{self.total} {_pad(name, 30)}")
+        self.stream.write(
+            f"\r校验中 [{'#' * filled}{'.' * (cells - filled)}] "
+            f"{self.done}/{self.total} {_pad(name, 30)}"
+        )
         self.stream.flush()
 
     def close(self) -> None:

@@ -62,9 +62,16 @@ def main() -> None:
     ours, status = timed([tui, "validate", str(EXAMPLE)])
     print(f"tui validate (example, 5 files)                       {ours:7.3f} s  exit {status}")
     if shutil.which(check):
-        theirs, status = timed([check, "--schemafile", str(ROOT / "schema/section.schema.json"), *sections])
-        print(f"check-jsonschema --schemafile section.schema.json (4) {theirs:7.3f} s  exit {status}")
-        print(f"ratio tui / check-jsonschema                          {ours / theirs:7.2f}  (target <= 0.50)")
+        theirs, status = timed(
+            [check, "--schemafile", str(ROOT / "schema/section.schema.json"), *sections]
+        )
+        print(
+            f"check-jsonschema --schemafile section.schema.json (4) {theirs:7.3f} s  exit {status}"
+        )
+        print(
+            f"ratio tui / check-jsonschema                          {ours / theirs:7.2f}"
+            "  (target <= 0.50)"
+        )
     else:
         print("check-jsonschema not installed: skipped")
 
@@ -72,10 +79,15 @@ def main() -> None:
         city = Path(tmp) / "city"
         generate(city, REPORTS)
         many, status = timed([tui, "validate", "--no-progress", str(city)], runs=1)
-        print(f"tui validate ({REPORTS} reports, one call)              {many:7.3f} s  exit {status}"
-              f"  ({1000 * many / REPORTS:.1f} ms a report; target < 10 s)")
+        print(
+            f"tui validate ({REPORTS} reports, one call)              {many:7.3f} s  exit {status}"
+            f"  ({1000 * many / REPORTS:.1f} ms a report; target < 10 s)"
+        )
         serial, status = timed([tui, "validate", "--no-progress", "--jobs", "1", str(city)], runs=1)
-        print(f"tui validate --jobs 1 ({REPORTS} reports)               {serial:7.3f} s  exit {status}")
+        print(
+            f"tui validate --jobs 1 ({REPORTS} reports)               {serial:7.3f} s"
+            f"  exit {status}"
+        )
 
 
 if __name__ == "__main__":

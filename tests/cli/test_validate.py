@@ -53,7 +53,9 @@ def test_errors_exit_1_with_file_line_column_code(
     assert out.splitlines()[0] == "report.toml:10:10: error S005 “签发人”是空的：请填写内容"
 
 
-def test_warnings_fail_only_with_strict(report_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_warnings_fail_only_with_strict(
+    report_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     late(report_dir)
     status, out, _ = run(capsys, str(report_dir))
     assert status == 0 and "warning Y006" in out
@@ -88,9 +90,17 @@ def test_json_has_exactly_the_fields_and_a_summary(report_dir: Path, capsys, mon
     ] * 2
     first = data["diagnostics"][0]
     assert (first["file"], first["code"], first["pointer"]) == (
-        "3-leadership.toml", "N001", "/metrics/leader_study_sessions/value"
+        "3-leadership.toml",
+        "N001",
+        "/metrics/leader_study_sessions/value",
     )
-    assert data["summary"] == {"reports": 1, "errors": 1, "warnings": 1, "waived": 0, "failed_reports": 1}
+    assert data["summary"] == {
+        "reports": 1,
+        "errors": 1,
+        "warnings": 1,
+        "waived": 0,
+        "failed_reports": 1,
+    }
 
 
 def test_github_annotations(report_dir: Path, capsys, monkeypatch) -> None:
@@ -99,7 +109,9 @@ def test_github_annotations(report_dir: Path, capsys, monkeypatch) -> None:
     status, out, _ = run(capsys, "--format", "github", ".")
     line = out.splitlines()[0]
     assert status == 1
-    assert line.startswith("::error file=report.toml,line=9,col=14,title=F001::发文字号“宝应急〔2024〕02号”")
+    assert line.startswith(
+        "::error file=report.toml,line=9,col=14,title=F001::发文字号“宝应急〔2024〕02号”"
+    )
     assert "序号不编虚位" in line
 
 
@@ -108,13 +120,19 @@ def test_files_are_grouped_by_report_folder(report_dir: Path, capsys, monkeypatc
     monkeypatch.chdir(report_dir.parent)
     name = report_dir.name
     # naming two files of one report checks the report once, whole (4-plans.toml was not named)
-    status, out, _ = run(capsys, "--format", "json", f"{name}/1-measures.toml", f"{name}/report.toml")
+    status, out, _ = run(
+        capsys, "--format", "json", f"{name}/1-measures.toml", f"{name}/report.toml"
+    )
     data = json.loads(out)
     assert status == 1 and data["summary"]["reports"] == 1
-    assert [(d["file"], d["code"]) for d in data["diagnostics"]] == [(f"{name}/4-plans.toml", "Y002")]
+    assert [(d["file"], d["code"]) for d in data["diagnostics"]] == [
+        (f"{name}/4-plans.toml", "Y002")
+    ]
 
 
-def test_toml_files_outside_reports_are_skipped_and_stray_sections_reported(tmp_path: Path, capsys) -> None:
+def test_toml_files_outside_reports_are_skipped_and_stray_sections_reported(
+    tmp_path: Path, capsys
+) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', "utf-8")
     (tmp_path / "1-measures.toml").write_text('kind = "measures"\ntitle = "x"\n', "utf-8")
     status, out, err = run(capsys, str(tmp_path / "pyproject.toml"))
@@ -129,15 +147,20 @@ def _city(root: Path, example: Path, count: int) -> Path:
     return root
 
 
-def test_many_reports_give_a_table_and_the_same_exit_codes(tmp_path: Path, example_dir: Path, capsys, monkeypatch) -> None:
+def test_many_reports_give_a_table_and_the_same_exit_codes(
+    tmp_path: Path, example_dir: Path, capsys, monkeypatch
+) -> None:
     city = _city(tmp_path / "city", example_dir, 10)
     edit(city / "dept-03" / "report.toml", "year = 2023", "year = 2022")
     late(city / "dept-07")
     monkeypatch.chdir(tmp_path)
     status, out, err = run(capsys, "city")
     assert status == 1
-    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.startswith("city/")
-            and ":" not in line}
+    rows = {
+        line.split()[0]: line.split()[1:]
+        for line in out.splitlines()
+        if line.startswith("city/") and ":" not in line
+    }
     assert len(rows) == 10
     assert rows["city/dept-03"][0] != "0" and rows["city/dept-03"][-1] == "未通过"
     assert rows["city/dept-07"] == ["0", "1", "0", "通过"]
@@ -177,7 +200,10 @@ def test_table_aligns_chinese_names() -> None:
 def test_waived_warnings_are_shown_not_counted(report_dir: Path, capsys, monkeypatch) -> None:
     late(report_dir)
     with (report_dir / "report.toml").open("a", encoding="utf-8") as f:
-        f.write('\n[[waivers]]\ncode = "Y006"\npointer = "/body/date"\nreason = "经区司法局同意延期报送"\n')
+        f.write(
+            '\n[[waivers]]\ncode = "Y006"\npointer = "/body/date"\n'
+            'reason = "经区司法局同意延期报送"\n'
+        )
     monkeypatch.chdir(report_dir)
     status, out, _ = run(capsys, "--strict", ".")
     assert status == 0
@@ -185,7 +211,10 @@ def test_waived_warnings_are_shown_not_counted(report_dir: Path, capsys, monkeyp
     status, out, _ = run(capsys, "--format", "json", ".")
     data = json.loads(out)
     assert data["diagnostics"] == [] and data["summary"]["waived"] == 1
-    assert data["waived"][0]["code"] == "Y006" and data["waived"][0]["reason"] == "经区司法局同意延期报送"
+    assert (
+        data["waived"][0]["code"] == "Y006"
+        and data["waived"][0]["reason"] == "经区司法局同意延期报送"
+    )
 
 
 def test_a_waiver_for_another_place_does_not_apply(report_dir: Path, capsys) -> None:
@@ -200,7 +229,8 @@ def test_validate_imports_neither_textual_nor_docx(example_dir: Path) -> None:
     code = (
         "import sys\nfrom tui.cli import main\n"
         f"status = main(['validate', {str(example_dir)!r}])\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'docx', 'tomlkit'))\n"
+        "heavy = sorted(m for m in sys.modules\n"
+        "               if m.split('.')[0] in ('textual', 'docx', 'tomlkit'))\n"
         "print(status, heavy)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)

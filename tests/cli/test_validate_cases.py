@@ -35,10 +35,14 @@ def materialise(case: str, target: Path) -> Path:
 
 
 def expected(case: str) -> list[str]:
-    return [line for line in (INVALID / case / "expected.txt").read_text("utf-8").splitlines() if line]
+    return [
+        line for line in (INVALID / case / "expected.txt").read_text("utf-8").splitlines() if line
+    ]
 
 
-def test_the_base_is_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_base_is_valid(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(INVALID / "_base")
     assert main(["validate", "--strict", "."]) == 0
 

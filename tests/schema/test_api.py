@@ -8,9 +8,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from records import ReportDraft, read_report
 
 import schema
+from records import ReportDraft, read_report
 from schema import load_schema, validate_folder, validate_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,7 +45,9 @@ def test_every_property_has_a_chinese_title_and_description(name: str) -> None:
             continue
         for field in ("title", "description"):
             text = prop.get(field, "")
-            assert any("\u4e00" <= ch <= "\u9fff" for ch in text), f"{where} lacks a Chinese {field}"
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in text), (
+                f"{where} lacks a Chinese {field}"
+            )
 
 
 def test_kind_is_an_enum_of_the_section_kinds() -> None:

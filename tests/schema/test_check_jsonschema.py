@@ -34,8 +34,14 @@ pytestmark = pytest.mark.skipif(not CHECK.exists(), reason="check-jsonschema is 
 
 def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(CHECK), "--schemafile", str(ROOT / "schema" / f"{schema}.schema.json"), *map(str, files)],
-        capture_output=True, text=True,
+        [
+            str(CHECK),
+            "--schemafile",
+            str(ROOT / "schema" / f"{schema}.schema.json"),
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
     )
 
 

@@ -39,7 +39,7 @@ def write(report_dir: Path, name: str, content: str | bytes) -> None:
     [
         (b"", "R001", 1),
         ("kind = 'measures'\ntitle = \"unterminated\n", "R004", 2),
-        ("kind = \"measures\"\ntitle = \"举措\"\nlead = \"一是\"\n".encode("gbk"), "R003", 2),
+        ('kind = "measures"\ntitle = "举措"\nlead = "一是"\n'.encode("gbk"), "R003", 2),
         ("\ufeffkind = 'measures'\n[[parts]]\ntitle = ''\n".encode(), "S005", 3),
         ("a = " + "[" * 3000 + "]" * 3000 + "\n", "R001", 1),
         ('[project]\nname = "x"\n', "S003", 1),
@@ -47,10 +47,24 @@ def write(report_dir: Path, name: str, content: str | bytes) -> None:
         ('kind = "plans"\ntitle = "安排"\nlead = "{__class__}"\n', "P001", 3),
         ('kind = "plans"\ntitle = "安排"\nlead = "{0}{}{a.b}{"\n', "P002", 3),
         ('kind = "plans"\ntitle = "安排"\nlead = "x"\nmetrics = 5\n', "S002", 4),
-        ('kind = "plans"\ntitle = "安排"\nlead = "x"\n[metrics.a]\nvalue = nan\nunit="次"\nlabel="x"\n', "N005", 5),
-        ('kind = "plans"\ntitle = "安排"\nlead = "x"\n[metrics.a]\nvalue = true\nunit="次"\nlabel="x"\n', "S002", 5),
+        (
+            'kind = "plans"\ntitle = "安排"\nlead = "x"\n'
+            '[metrics.a]\nvalue = nan\nunit="次"\nlabel="x"\n',
+            "N005",
+            5,
+        ),
+        (
+            'kind = "plans"\ntitle = "安排"\nlead = "x"\n'
+            '[metrics.a]\nvalue = true\nunit="次"\nlabel="x"\n',
+            "S002",
+            5,
+        ),
         ('kind = "plans"\r\ntitle = "安排"\r\nlead = ""\r\n', "S005", 3),
-        ('kind = "plans"\ntitle = "安排"\nlead = "x"\n[[checks]]\nrule = "' + "(" * 900 + '"\n', "C002", 5),
+        (
+            'kind = "plans"\ntitle = "安排"\nlead = "x"\n[[checks]]\nrule = "' + "(" * 900 + '"\n',
+            "C002",
+            5,
+        ),
     ],
 )
 def test_broken_section_files(report_dir: Path, content: str | bytes, code: str, line: int) -> None:
@@ -61,7 +75,11 @@ def test_broken_section_files(report_dir: Path, content: str | bytes, code: str,
 
 def test_deeply_nested_tables(report_dir: Path) -> None:
     keys = ".".join(f"k{i}" for i in range(2000))
-    write(report_dir, "5-extra.toml", f'kind = "other"\ntitle = "其他"\nlead = "无"\n[{keys}]\nx = 1\n')
+    write(
+        report_dir,
+        "5-extra.toml",
+        f'kind = "other"\ntitle = "其他"\nlead = "无"\n[{keys}]\nx = 1\n',
+    )
     assert [d.code for d in check(validate_folder(report_dir))] == ["S003"]
 
 
@@ -89,22 +107,39 @@ _scalars = st.one_of(
     st.booleans(),
     st.dates(min_value=dt.date(1900, 1, 1)),
     st.text(max_size=40),
-    st.sampled_from(["{penalty_cases}", "{0}", "{__class__}", "{{", "}", "2023年", "宝应急〔2024〕2号", "a,b"]),
+    st.sampled_from(
+        ["{penalty_cases}", "{0}", "{__class__}", "{{", "}", "2023年", "宝应急〔2024〕2号", "a,b"]
+    ),
 )
 _values = st.recursive(
     _scalars,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), inner, max_size=3)
+    ),
     max_leaves=6,
 )
 _paths = st.sampled_from(
     [
-        ("report.toml", ("year",)), ("report.toml", ("header", "doc_number")), ("report.toml", ("header",)),
-        ("report.toml", ("body", "date")), ("report.toml", ("body", "title")), ("report.toml", ("footer", "copies")),
-        ("report.toml", ("waivers",)), ("report.toml", ("unknown",)), ("report.toml", ("body", "recipients")),
-        ("1-measures.toml", ("kind",)), ("1-measures.toml", ("parts",)), ("1-measures.toml", ("metrics",)),
-        ("1-measures.toml", ("metrics", "penalty_cases", "value")), ("1-measures.toml", ("metrics", "penalty_cases")),
-        ("1-measures.toml", ("checks",)), ("2-shortcomings.toml", ("points",)), ("2-shortcomings.toml", ("lead",)),
-        ("3-leadership.toml", ("metrics", "study_hours_per_capita", "unit")), ("4-plans.toml", ("title",)),
+        ("report.toml", ("year",)),
+        ("report.toml", ("header", "doc_number")),
+        ("report.toml", ("header",)),
+        ("report.toml", ("body", "date")),
+        ("report.toml", ("body", "title")),
+        ("report.toml", ("footer", "copies")),
+        ("report.toml", ("waivers",)),
+        ("report.toml", ("unknown",)),
+        ("report.toml", ("body", "recipients")),
+        ("1-measures.toml", ("kind",)),
+        ("1-measures.toml", ("parts",)),
+        ("1-measures.toml", ("metrics",)),
+        ("1-measures.toml", ("metrics", "penalty_cases", "value")),
+        ("1-measures.toml", ("metrics", "penalty_cases")),
+        ("1-measures.toml", ("checks",)),
+        ("2-shortcomings.toml", ("points",)),
+        ("2-shortcomings.toml", ("lead",)),
+        ("3-leadership.toml", ("metrics", "study_hours_per_capita", "unit")),
+        ("4-plans.toml", ("title",)),
     ]
 )
 
@@ -133,12 +168,16 @@ def test_mutated_records_yield_only_diagnostics(mutations: list) -> None:
     check(validate_report(report))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=300) | st.binary(max_size=300))
 def test_random_files_yield_only_diagnostics(tmp_path: Path, content: str | bytes) -> None:
     folder = tmp_path / "r"
     folder.mkdir(exist_ok=True)
     (folder / "report.toml").write_bytes((EXAMPLE / "report.toml").read_bytes())
     path = folder / "1-x.toml"
-    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass"))
+    path.write_bytes(
+        content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass")
+    )
     check(validate_folder(folder))

@@ -1,4 +1,4 @@
-"""The rules' building blocks, as tables: years in titles, punctuation, 发文字号, the check language."""
+"""The rules' building blocks as tables: title years, punctuation, 发文字号, checks."""
 
 from __future__ import annotations
 
@@ -123,21 +123,43 @@ def iv(value: float, half: float = 0.0) -> Interval:
         ("total == a + b", {"total": iv(10), "a": iv(4), "b": iv(6)}, True),
         ("total == a + b", {"total": iv(10), "a": iv(4), "b": iv(5)}, False),
         # a rate stated with one decimal stands for ±0.05
-        ("rate == part / whole * 100", {"rate": iv(33.3, 0.05), "part": iv(1), "whole": iv(3)}, True),
-        ("rate == part / whole * 100", {"rate": iv(33.4, 0.05), "part": iv(1), "whole": iv(3)}, False),
+        (
+            "rate == part / whole * 100",
+            {"rate": iv(33.3, 0.05), "part": iv(1), "whole": iv(3)},
+            True,
+        ),
+        (
+            "rate == part / whole * 100",
+            {"rate": iv(33.4, 0.05), "part": iv(1), "whole": iv(3)},
+            False,
+        ),
         # money in 万元 with two decimals: the parts' rounding adds up
-        ("total == sum(a, b, c)", {"total": iv(1.00, 0.005), "a": iv(0.33, 0.005), "b": iv(0.33, 0.005),
-                                   "c": iv(0.33, 0.005)}, True),
+        (
+            "total == sum(a, b, c)",
+            {
+                "total": iv(1.00, 0.005),
+                "a": iv(0.33, 0.005),
+                "b": iv(0.33, 0.005),
+                "c": iv(0.33, 0.005),
+            },
+            True,
+        ),
         ("part <= whole", {"part": iv(5), "whole": iv(4)}, False),
         # “{whole}余”: a lower bound only
         ("part <= whole", {"part": iv(5), "whole": Interval(4, math.inf)}, True),
-        ("total == a + b", {"total": iv(100), "a": Interval(-math.inf, math.inf), "b": iv(6)}, True),
+        (
+            "total == a + b",
+            {"total": iv(100), "a": Interval(-math.inf, math.inf), "b": iv(6)},
+            True,
+        ),
         ("x == y / z", {"x": iv(1), "y": iv(1), "z": iv(0)}, True),
         ("0 <= a <= 100", {"a": iv(101)}, False),
         ("a != b", {"a": iv(3), "b": iv(3)}, False),
     ],
 )
-def test_relations_hold_within_the_rounding_their_figures_allow(rule: str, values: dict, holds: bool) -> None:
+def test_relations_hold_within_the_rounding_their_figures_allow(
+    rule: str, values: dict, holds: bool
+) -> None:
     assert evaluate(parse(rule), values)[0] is holds
 
 

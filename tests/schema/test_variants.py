@@ -28,9 +28,17 @@ def test_leadership_part_placed_first(report_dir: Path) -> None:
 
 
 def test_thematic_titles_and_titles_without_a_year(report_dir: Path) -> None:
-    edit(report_dir / "1-measures.toml", "2023年度推进法治政府建设的主要举措和成效", "坚持依法行政 建设人民满意的法治政府")
+    edit(
+        report_dir / "1-measures.toml",
+        "2023年度推进法治政府建设的主要举措和成效",
+        "坚持依法行政 建设人民满意的法治政府",
+    )
     edit(report_dir / "4-plans.toml", "2024年推进法治建设的主要安排", "下一步工作打算")
-    edit(report_dir / "2-shortcomings.toml", "2023年度推进", "落实《法治政府建设实施纲要（2021-2025年）》")
+    edit(
+        report_dir / "2-shortcomings.toml",
+        "2023年度推进",
+        "落实《法治政府建设实施纲要（2021-2025年）》",
+    )
     assert codes(report_dir) == []
 
 
@@ -59,15 +67,21 @@ def test_optional_keys_other_engineers_use(report_dir: Path) -> None:
         'year = 2023  # 报告年度\nprevious = "../baoshan-emergency-2022"',
     )
     with (report_dir / "report.toml").open("a", encoding="utf-8") as f:
-        f.write('\n[fonts]\ntitle = "方正小标宋简体"\nbody = "仿宋_GB2312"\nheading1 = "黑体"\n'
-                'heading2 = "楷体_GB2312"\npage_number = "宋体"\n')
+        f.write(
+            '\n[fonts]\ntitle = "方正小标宋简体"\nbody = "仿宋_GB2312"\nheading1 = "黑体"\n'
+            'heading2 = "楷体_GB2312"\npage_number = "宋体"\n'
+        )
     assert codes(report_dir) == []
 
 
 def _hedged(report_dir: Path, before: str, after: str) -> None:
     """Legal reviews written as a hedged figure below the penalty cases it must cover."""
-    edit(report_dir / "1-measures.toml", "{legal_reviews}件次", f"{before}{{legal_reviews}}{after}件次")
-    edit(report_dir / "1-measures.toml", "value = 142\nunit = \"件次\"", "value = 100\nunit = \"件次\"")
+    edit(
+        report_dir / "1-measures.toml",
+        "{legal_reviews}件次",
+        f"{before}{{legal_reviews}}{after}件次",
+    )
+    edit(report_dir / "1-measures.toml", 'value = 142\nunit = "件次"', 'value = 100\nunit = "件次"')
 
 
 def test_an_exact_figure_breaking_a_relation_is_an_error(report_dir: Path) -> None:

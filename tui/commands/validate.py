@@ -20,7 +20,6 @@ from pathlib import Path
 
 from records import REPORT_FILE, Diagnostic
 from records.diagnostic import relative_to_cwd
-
 from tui.commands import UsageError
 
 NAME = "validate"
@@ -39,14 +38,26 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
             "退出码：0 没有错误，1 有错误（加 --strict 时警告也算），2 调用方式有误。"
         ),
     )
-    parser.add_argument("paths", nargs="+", metavar="路径", help="报告文件夹、报告中的文件，或包含报告文件夹的文件夹")
     parser.add_argument(
-        "--format", "-f", choices=("text", "json", "github"), default="text",
+        "paths",
+        nargs="+",
+        metavar="路径",
+        help="报告文件夹、报告中的文件，或包含报告文件夹的文件夹",
+    )
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "json", "github"),
+        default="text",
         help="输出格式：text 便于阅读（默认），json 供程序读取，github 为 GitHub Actions 注释",
     )
     parser.add_argument("--strict", action="store_true", help="有未豁免的警告时也以退出码 1 结束")
     parser.add_argument(
-        "--jobs", "-j", type=int, default=0, metavar="N",
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
         help="同时校验的进程数（默认为 CPU 核数；报告较少时不启用多进程）",
     )
     parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
@@ -89,8 +100,14 @@ def group(paths: Iterable[str]) -> tuple[list[Path], list[Diagnostic], list[Path
             found = [path.parent]
         elif path.suffix == ".toml" and _looks_like_record(path):
             stray.append(
-                Diagnostic(relative_to_cwd(path), 1, 1, "R002", "error",
-                           "这个报告文件不在报告文件夹中：同一文件夹中没有 report.toml")
+                Diagnostic(
+                    relative_to_cwd(path),
+                    1,
+                    1,
+                    "R002",
+                    "error",
+                    "这个报告文件不在报告文件夹中：同一文件夹中没有 report.toml",
+                )
             )
             continue
         else:
@@ -125,9 +142,13 @@ def run(args: argparse.Namespace) -> int:
     folders, stray, skipped = group(args.paths)
     for path in skipped:
         print(f"tui：跳过 {path}：不属于任何报告文件夹", file=sys.stderr)
-    results = [ReportResult(relative_to_cwd(path), [d]) for path, d in zip(
-        (Path(d.file) for d in stray), stray, strict=True)]
-    progress = ProgressBar(len(folders), enabled=False if args.no_progress or len(folders) < 2 else None)
+    results = [
+        ReportResult(relative_to_cwd(path), [d])
+        for path, d in zip((Path(d.file) for d in stray), stray, strict=True)
+    ]
+    progress = ProgressBar(
+        len(folders), enabled=False if args.no_progress or len(folders) < 2 else None
+    )
     try:
         for folder, diagnostics in zip(folders, check_all(folders, args.jobs), strict=True):
             results.append(ReportResult(relative_to_cwd(folder), diagnostics))
