@@ -235,3 +235,22 @@ def test_validate_imports_neither_textual_nor_docx(example_dir: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.splitlines()[-1] == "0 []", result.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_many_reports_on_a_terminal_show_progress(
+    tmp_path: Path, example_dir: Path, capsys, monkeypatch
+) -> None:
+    city = _city(tmp_path / "city", example_dir, 3)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["validate", "--jobs", "1", str(city)]) == 0
+    drawn = terminal.getvalue()
+    assert "校验中" in drawn and "3/3" in drawn and drawn.endswith("\r")
+    terminal.truncate(0)
+    assert main(["validate", "--no-progress", str(city)]) == 0
+    assert terminal.getvalue() == ""

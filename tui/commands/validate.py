@@ -15,7 +15,6 @@ import os
 import sys
 import tomllib
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from records import REPORT_FILE, Diagnostic
@@ -128,6 +127,8 @@ def check_all(folders: list[Path], jobs: int) -> Iterator[list[Diagnostic]]:
     """Each folder's findings, in order; many folders are shared out among processes."""
     workers = jobs or os.cpu_count() or 1
     if workers > 1 and len(folders) >= PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=workers) as pool:
             yield from pool.map(_check, folders, chunksize=max(1, len(folders) // (workers * 16)))
     else:
