@@ -177,31 +177,37 @@ class _Builder:
         return paragraph
 
     def signature(self) -> None:
-        """署名 and 成文日期 without a seal, never alone on a page [STD 7.3.5.2].
+        """署名 and 成文日期 without a seal, never alone on a page [STD 7.3.5.2, 7.3.5.5].
 
-        The signature stands two characters in from the right, the date one
-        line below starting two characters further right; a date longer than
-        that stands two in from the right and pushes the signature left.
+        The signature stands two characters in from the right, the date on
+        the next line starting two characters further right; a date longer
+        than that stands two in from the right and pushes the signature left.
+        Both are one paragraph that cannot split, kept with the last line of
+        the body, so neither can be left on a page without body text.
         """
         src = self.source
         if not (src.signature or src.date):
             return
-        # the signature never stands on a page without body text [STD 7.3.5.5]
         self.docx.paragraphs[-1].paragraph_format.keep_with_next = True
         self.blank(1, keep_with_next=True)
-        sig_right, date_left, date_right = L.signature_layout(
-            width(src.signature) / 2, width(src.date) / 2
-        )
+        signature_chars, date_chars = width(src.signature) / 2, width(src.date) / 2
+        sig_right, date_left, date_right = L.signature_layout(signature_chars, date_chars)
+        sig_start = L.LINE_CHARS - sig_right - signature_chars
+        if not src.signature:
+            sig_start = date_left if date_left is not None else L.LINE_CHARS - 2 - date_chars
+        paragraph = self.paragraph(left=round(sig_start * L.CHAR))
+        paragraph.paragraph_format.keep_together = True
         if src.signature:
-            paragraph = self.paragraph(right=round(sig_right * L.CHAR), keep_with_next=True)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             self.body_run(paragraph, src.signature)
-        if src.date and date_left is not None:
-            self.body_run(self.paragraph(left=round(date_left * L.CHAR)), src.date)
-        elif src.date and date_right is not None:
-            paragraph = self.paragraph(right=round(date_right * L.CHAR))
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            self.body_run(paragraph, src.date)
+        if src.date:
+            if src.signature:
+                paragraph.add_run().add_break()
+            stops = paragraph.paragraph_format.tab_stops
+            if date_left is not None:
+                stops.add_tab_stop(Twips(round(date_left * L.CHAR)), WD_TAB_ALIGNMENT.LEFT)
+            else:
+                stops.add_tab_stop(Twips(L.TYPE_WIDTH - 2 * L.CHAR), WD_TAB_ALIGNMENT.RIGHT)
+            self.body_run(paragraph, "\t" + src.date)
 
     # -- 版记 ---------------------------------------------------------------------
     def imprint(self) -> None:

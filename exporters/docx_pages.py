@@ -95,6 +95,8 @@ class _Block:
     kept: bool = False
     """Kept on the page of the block after it (a heading; the body's last paragraph)."""
     splittable: bool = True
+    last_body: bool = False
+    """The body's last paragraph, kept with the signature: where word processors differ."""
 
 
 def _blocks(document: Document) -> list[_Block]:
@@ -106,7 +108,7 @@ def _blocks(document: Document) -> list[_Block]:
     signature = sum(1 for s in (document.signature, document.date) if s)
     if signature:
         if blocks:
-            blocks[-1] = _Block(blocks[-1].lines, kept=True)
+            blocks[-1] = _Block(blocks[-1].lines, kept=True, last_body=True)
         blocks.append(_Block(1 + signature, splittable=False))
     return blocks
 
@@ -115,27 +117,34 @@ def estimate_imprint_page(document: Document, imprint_lines: int) -> PageEstimat
     """The page the 版记 falls on if nothing is forced, and the margin of the estimate.
 
     A run of blocks kept together goes to the next page whole unless its
-    last block can be split there after at least one line.
+    last block can be split there after at least one line. A run longer than
+    a page that must break is laid out differently by Word (which keeps only
+    the last lines together) and LibreOffice (which gives up keeping): the
+    estimate is then unsure.
     """
     per_page = L.TYPE_HEIGHT // L.LINE
     page, free = 1, (L.TYPE_HEIGHT - _masthead_twips(document)) // L.LINE
     chain: list[_Block] = []
+    unsure = False
     for block in _blocks(document):
         chain.append(block)
         if block.kept:
             continue
-        head = sum(b.lines for b in chain[:-1])
+        kept, chain = chain[:-1], []
+        head = sum(b.lines for b in kept)
         total = head + block.lines
-        chain = []
         if total <= free:
             free -= total
             continue
         if not (block.splittable and head + 1 <= free) and total <= per_page:
             page, free = page + 1, per_page - total
             continue
+        unsure = unsure or any(b.last_body for b in kept)
         overflow = total - free
         page += 1 + (overflow - 1) // per_page
         free = per_page - ((overflow - 1) % per_page + 1)
     if free < imprint_lines:
-        return PageEstimate(page + 1, min(imprint_lines - free, per_page - imprint_lines))
-    return PageEstimate(page, min(free - imprint_lines + 1, per_page - free))
+        page, margin = page + 1, min(imprint_lines - free, per_page - imprint_lines)
+    else:
+        margin = min(free - imprint_lines + 1, per_page - free)
+    return PageEstimate(page, 0 if unsure else margin)

@@ -48,7 +48,7 @@ def test_docx_is_written_to_the_named_file(
     assert (status, out, err) == (0, "", "")
     written = texts(target)
     assert "上海市宝山区应急管理局文件" in written
-    assert "2024年1月19日" in written and "（共印5份）" in written
+    assert "上海市宝山区应急管理局\n\t2024年1月19日" in written and "（共印5份）" in written
 
 
 def test_docx_needs_an_output_file(example_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -108,7 +108,9 @@ def test_force_writes_the_whole_document_anyway(
     assert "next_year" in err and "已按 --force 导出" in err  # still told what is wrong
     written = texts(target)
     assert any("{next_year}年" in t for t in written)  # visible, for the clerk to see
-    assert "上海市宝山区应急管理局" in written and "抄送：区法治政府办。" in written
+    assert (
+        "上海市宝山区应急管理局\n\t2024年1月19日" in written and "抄送：区法治政府办。" in written
+    )
 
 
 def test_a_control_character_is_an_error_with_file_and_line(

@@ -176,18 +176,19 @@ def test_body_says_what_the_published_text_says(
 
 def test_signature_and_date_without_a_seal(reopened: docx.document.Document) -> None:
     texts = [p.text for p in reopened.paragraphs]
-    at = texts.index("上海市宝山区应急管理局")
-    assert texts[at - 1] == "" and texts[at + 1] == "2024年1月19日"
-    signature, date = reopened.paragraphs[at], reopened.paragraphs[at + 1]
-    assert signature.alignment == WD_ALIGN_PARAGRAPH.RIGHT
-    assert signature.paragraph_format.right_indent == Twips(2 * 315)
-    # the date starts two characters right of the signature's start: 28 − 2 − 11 + 2
-    assert date.paragraph_format.left_indent == Twips(17 * 315)
+    at = texts.index("上海市宝山区应急管理局\n\t2024年1月19日")
+    assert texts[at - 1] == ""  # one blank line under the body
+    block = reopened.paragraphs[at]
+    # the signature ends two characters in from the right: 28 − 2 − 11 = 15 characters in
+    assert block.paragraph_format.left_indent == Twips(15 * 315)
+    # the date starts two characters right of the signature's start
+    (stop,) = block.paragraph_format.tab_stops
+    assert abs(stop.position.twips - 17 * 315) <= 1
+    assert block.paragraph_format.keep_together  # signature and date never part
     # never a signature page without body text: the last body paragraph keeps with it
-    assert reopened.paragraphs[at - 2].text.endswith("为依法行政提供坚实法律基础。")
+    assert texts[at - 2].endswith("为依法行政提供坚实法律基础。")
     assert reopened.paragraphs[at - 2].paragraph_format.keep_with_next
     assert reopened.paragraphs[at - 1].paragraph_format.keep_with_next
-    assert signature.paragraph_format.keep_with_next
 
 
 def test_imprint_floats_at_the_foot_with_its_rules(reopened: docx.document.Document) -> None:

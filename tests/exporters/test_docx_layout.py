@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from exporters.document import Document, Paragraph, Span
 from exporters.docx_fonts import Fonts, parse_font_options, resolve_fonts
 from exporters.docx_layout import TYPE_WIDTH, mark_size, signature_layout
-from exporters.docx_pages import paragraph_lines
+from exporters.docx_pages import estimate_imprint_page, paragraph_lines
 from exporters.docx_title import break_title
 from exporters.text import width
 
@@ -110,3 +111,37 @@ def test_bad_font_options_say_what_is_expected(option: str) -> None:
 )
 def test_paragraph_line_estimate(text: str, lines: int) -> None:
     assert paragraph_lines(text) == lines
+
+
+def _document(*paragraphs: tuple[str, bool]) -> Document:
+    return Document(
+        issuer_mark="某某区应急管理局文件",
+        doc_number="某应急〔2024〕1号",
+        signer="张三",
+        title="某某区应急管理局2023年法治政府建设情况报告",
+        recipients="某某区人民政府：",
+        body=[Paragraph((Span(text),), heading=heading) for text, heading in paragraphs],
+        signature="某某区应急管理局",
+        date="2024年1月19日",
+        cc="区法治政府办",
+        printer="某某区应急管理局",
+        print_date="2024年1月19日",
+        copies=5,
+    )
+
+
+def test_imprint_page_estimate_follows_the_body() -> None:
+    # page one holds eight lines under the masthead: seven short paragraphs and the
+    # signature do not fit with the 版记, which goes to page two (even)
+    short = _document(*[("字" * 20, False)] * 7)
+    assert estimate_imprint_page(short, 3).page == 2
+    # one more page of text moves it to page three (odd)
+    longer = _document(*[("字" * 20, False)] * 29)
+    estimate = estimate_imprint_page(longer, 3)
+    assert estimate.page == 3 and not estimate.surely_even
+
+
+def test_a_last_paragraph_longer_than_a_page_makes_the_estimate_unsure() -> None:
+    document = _document(("一、标题", True), ("字" * 26 * 21, False))
+    assert estimate_imprint_page(document, 3).margin_lines == 0
+    assert not estimate_imprint_page(document, 3).surely_even
