@@ -44,6 +44,10 @@ TuiValidator = validators.extend(Draft202012Validator, KEYWORDS)
 """Draft 2020-12 with tui's keywords: the standard keywords behave exactly as elsewhere."""
 
 
+_FOLLOW_FROM_ABSENCE = frozenset({"M001", "P001", "C003"})
+"""Findings that an unreadable section file may cause (its part, its metrics missing)."""
+
+
 @cache
 def folder_validator() -> Any:
     """The validator for a whole report, built once per process."""
@@ -131,7 +135,7 @@ def validate_report(report: Report, load_errors: Sequence[RecordError] = ()) -> 
         for diagnostic in _diagnostics(error, report):
             if meta_failed and diagnostic.file == relative_to_cwd(report.meta.path):
                 continue
-            if section_failed and diagnostic.code == "M001":
+            if section_failed and diagnostic.code in _FOLLOW_FROM_ABSENCE:
                 continue
             found.append(diagnostic)
     return sorted(apply_waivers(found, report))

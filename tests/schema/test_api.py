@@ -76,10 +76,16 @@ def test_validate_report_on_an_unsaved_draft(report_dir: Path) -> None:
 
 
 def test_validate_report_takes_the_load_errors(report_dir: Path) -> None:
-    (report_dir / "2-shortcomings.toml").write_text("kind = \n", "utf-8")
+    (report_dir / "3-leadership.toml").write_text("kind = \n", "utf-8")
+    with (report_dir / "1-measures.toml").open("a", encoding="utf-8") as f:
+        f.write('\n[[checks]]\nrule = "leader_study_sessions <= study_sessions"\n')
+    edit = report_dir / "2-shortcomings.toml"
+    text = edit.read_text("utf-8")
+    edit.write_text(text.replace("落实不到位。", "落实不到位{leader_study_sessions}。"), "utf-8")
     result = read_report(report_dir)
     found = validate_report(result.report, result.errors)
-    # the unreadable file is reported once; its absence does not add "missing part"
+    # the unreadable file is reported once; its absence adds no "missing part",
+    # no unresolved reference and no unknown metric
     assert [d.code for d in found] == ["R004"]
 
 
