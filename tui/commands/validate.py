@@ -143,10 +143,7 @@ def run(args: argparse.Namespace) -> int:
     folders, stray, skipped = group(args.paths)
     for path in skipped:
         print(f"tui：跳过 {path}：不属于任何报告文件夹", file=sys.stderr)
-    results = [
-        ReportResult(relative_to_cwd(path), [d])
-        for path, d in zip((Path(d.file) for d in stray), stray, strict=True)
-    ]
+    results = [ReportResult(d.file, [d]) for d in stray]
     progress = ProgressBar(
         len(folders), enabled=False if args.no_progress or len(folders) < 2 else None
     )
