@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 SCHEMA_NAMES = ("report", "section", "folder")
@@ -18,7 +18,7 @@ SCHEMA_NAMES = ("report", "section", "folder")
 
 @cache
 def _load(name: str) -> dict[str, Any]:
-    text = resources.files("schema").joinpath(f"{name}.schema.json").read_text("utf-8")
+    text = Path(__file__).with_name(f"{name}.schema.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 
