@@ -45,7 +45,7 @@ def test_docx_is_written_to_the_named_file(
     status, out, err = run(
         capsys, "export", str(example_dir), "--format", "docx", "-o", str(target)
     )
-    assert (status, out, err) == (0, "", "")
+    assert (status, out, err) == (0, "", f"tui：已导出 {target}\n")
     written = texts(target)
     assert "上海市宝山区应急管理局文件" in written
     assert "上海市宝山区应急管理局\n\t2024年1月19日" in written and "（共印5份）" in written
@@ -192,3 +192,22 @@ def test_an_incomplete_draft_still_exports_with_force(
     status, _, err = run(capsys, *argv)
     assert status == 0 and "Traceback" not in err
     assert "一、" in texts(target)
+
+
+def test_the_format_follows_the_output_extension(
+    example_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "报告.docx"
+    status, _, _ = run(capsys, "export", str(example_dir), "-o", str(target))
+    assert status == 0
+    assert target.read_bytes()[:2] == b"PK"  # a real DOCX, not text under a .docx name
+
+
+def test_a_format_that_contradicts_the_extension_is_refused(
+    example_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "报告.docx"
+    status, _, err = run(capsys, "export", str(example_dir), "-f", "txt", "-o", str(target))
+    assert status == 2
+    assert "扩展名 .docx 与 --format txt 不符" in err
+    assert not target.exists()

@@ -17,6 +17,7 @@ from tui.commands import UsageError
 from tui.commands.output import existing_folder, write_output
 
 NAME = "export"
+FORMATS = ("txt", "docx")
 
 _FONT_HELP = (
     "DOCX 使用的字体，写成 角色=字体名，可重复；角色：title（标志和标题，默认 方正小标宋简体）、"
@@ -34,7 +35,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     parser.add_argument("folder", metavar="文件夹", help="报告文件夹（内含 report.toml）")
     parser.add_argument(
-        "--format", "-f", choices=("txt", "docx"), default="txt", help="导出格式（默认 txt）"
+        "--format",
+        "-f",
+        choices=FORMATS,
+        help="导出格式；缺省时按 -o 文件的扩展名（.docx 或 .txt）决定，没有 -o 时为 txt",
     )
     parser.add_argument(
         "-o", "--output", metavar="文件", type=Path, help="输出文件；txt 缺省时写到标准输出"
@@ -51,16 +55,9 @@ def _validation_errors(folder: Path, own: list[Diagnostic]) -> list[Diagnostic]:
     DOCX cannot hold); one the validator also reports at the same place is
     listed once.
     """
-    found: list[Diagnostic] = []
-    try:
-        import schema
-    except ModuleNotFoundError as e:  # the validator is not installed in this tree yet
-        if e.name != "schema":
-            raise
-        schema = None  # type: ignore[assignment]
-    validate_folder = getattr(schema, "validate_folder", None)
-    if validate_folder is not None:
-        found = [d for d in validate_folder(folder) if d.severity == "error"]
+    import schema
+
+    found = [d for d in schema.validate_folder(folder) if d.severity == "error"]
     places = {(d.file, d.line, d.column) for d in found}
     found += [d for d in own if d.severity == "error" and (d.file, d.line, d.column) not in places]
     return sorted(set(found))
@@ -85,8 +82,30 @@ def _forced(problems: list[Diagnostic]) -> int:
     return 0
 
 
+def _format(chosen: str | None, output: Path | None) -> str:
+    """The export format: as chosen, else by the output file's extension.
+
+    A clerk who types ``-o 报告.docx`` and forgets ``--format`` gets a DOCX; a
+    choice that contradicts the extension is refused rather than producing a
+    ``.docx`` that Word cannot open.
+    """
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    if chosen is None:
+        return suffix if suffix in FORMATS else "txt"
+    if suffix in FORMATS and suffix != chosen:
+        raise UsageError(f"输出文件的扩展名 .{suffix} 与 --format {chosen} 不符")
+    return chosen
+
+
+def _done(output: Path | None, errors: list[Diagnostic]) -> int:
+    if output is not None:
+        print(f"tui：已导出 {output}", file=sys.stderr)
+    return _forced(errors)
+
+
 def run(args: argparse.Namespace) -> int:
     folder = existing_folder(args.folder)
+    args.format = _format(args.format, args.output)
     if args.format == "docx" and args.output is None:
         raise UsageError("导出 DOCX 需要用 -o 指定输出文件")
     if args.format == "txt" and args.font:
@@ -100,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
         if errors and not args.force:
             return _refuse(errors)
         write_output(text.encode("utf-8"), args.output)
-        return _forced(errors)
+        return _done(args.output, errors)
     from exporters.docx_fonts import parse_font_options
 
     try:
@@ -114,4 +133,4 @@ def run(args: argparse.Namespace) -> int:
     if errors and not args.force:
         return _refuse(errors)
     write_output(exported.data, args.output)
-    return _forced(errors)
+    return _done(args.output, errors)
