@@ -15,6 +15,7 @@ from schema import validate_report
 from tests.conftest import EXAMPLE
 from tests.tui.conftest import run_async, settle
 from tui.app import EditorApp
+from tui.screens.help import HelpScreen, help_text
 from tui.screens.prompts import ChoiceScreen
 from tui.widgets.diagnostics_pane import DiagnosticsPane
 
@@ -146,3 +147,48 @@ async def test_adding_a_point_and_a_metric_saves_a_report_that_validates(
     assert section.metrics["new_checks"].unit == "次"
     assert section.metrics["new_checks"].label == "执法检查"
     assert [d for d in validate_report(report) if d.severity == "error"] == []
+
+
+@run_async
+async def test_f1_lists_every_binding_the_footer_can_show(editor: EditorApp) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = {b.description for _, b, _, _ in editor.screen.active_bindings.values() if b.show}
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(editor.screen, HelpScreen)
+        text = help_text(editor.screen.groups)
+        for description in shown | {"保存", "退出", "命令", "添加", "删除", "上移", "下移", "预览"}:
+            assert description in text
+
+
+@run_async
+async def test_preview_shows_the_section_as_exported_with_values_filled_in(
+    editor: EditorApp,
+) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await jump(pilot, "penalty_cases")
+        await pilot.press("ctrl+u", *"150", "f2")
+        await settle(pilot)
+        preview = str(editor.screen.query_one("#preview-text").render())
+        assert "一、2023年度推进法治政府建设的主要举措和成效" in preview
+        assert "办理行政处罚案件150件" in preview and "{penalty_cases}" not in preview
+        assert "二、" not in preview  # only the selected section
+
+
+@run_async
+async def test_recipients_are_added_moved_and_removed_from_the_tree(
+    editor: EditorApp, report_dir: Path
+) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down")  # 主体 → 主送机关（2）
+        assert editor.editor.tree.cursor_node.data.role == "list"
+        await pilot.press("a", *"Shi Zhengfu", "escape")  # a third recipient, typed in
+        await pilot.press("[")  # moved up, before 宝山区人民政府
+        await pilot.press("down", "x", "y")  # remove 宝山区人民政府, now third
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    recipients = load_report(report_dir).body.recipients
+    assert recipients == ["中共上海市宝山区委", "Shi Zhengfu"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -14,10 +16,20 @@ KeyRow = tuple[str, str]
 
 
 def key_name(key: str) -> str:
-    """A Textual key name as a clerk reads it: ctrl+s → Ctrl+S."""
+    """A Textual key name as a clerk reads it: ctrl+s → Ctrl+S, a bracket name → 【."""
     names = {"escape": "Esc", "enter": "回车", "delete": "Delete", "tab": "Tab", "space": "空格"}
-    parts = [names.get(p, p.capitalize() if len(p) > 1 else p) for p in key.split("+")]
-    return "+".join(parts)
+    shown: list[str] = []
+    for i, part in enumerate(key.split("+")):
+        if part in names:
+            shown.append(names[part])
+        elif len(part) == 1:
+            shown.append(part.upper() if i else part)
+        else:
+            try:
+                shown.append(unicodedata.lookup(part.replace("_", " ").upper()))
+            except KeyError:
+                shown.append(part.capitalize())
+    return "+".join(shown)
 
 
 def rows_from(bindings: list[Binding]) -> list[KeyRow]:

@@ -22,7 +22,9 @@ class ReportTree(Tree[OutlineNode]):
     """A keyboard tree of the report's structure."""
 
     BINDINGS = [
-        Binding("a", "add", "添加", tooltip="在选中处添加要点、部分、指标或一项"),
+        Binding(
+            "a,insert", "add", "添加", key_display="a", tooltip="在选中处添加要点、部分、指标或一项"
+        ),
         Binding(
             "x,delete",
             "remove",
@@ -30,8 +32,21 @@ class ReportTree(Tree[OutlineNode]):
             key_display="x",
             tooltip="删除选中的要点、部分、指标或一项",
         ),
-        Binding("[", "move(-1)", "上移", group=_MOVE),
-        Binding("]", "move(1)", "下移", group=_MOVE),
+        # the full-width brackets are what [ ] type while an input method is in Chinese mode
+        Binding(
+            "[,left_black_lenticular_bracket,fullwidth_left_square_bracket",
+            "move(-1)",
+            "上移",
+            key_display="[",
+            group=_MOVE,
+        ),
+        Binding(
+            "],right_black_lenticular_bracket,fullwidth_right_square_bracket",
+            "move(1)",
+            "下移",
+            key_display="]",
+            group=_MOVE,
+        ),
         Binding("enter", "open", "编辑", show=False),
     ]
 
