@@ -87,3 +87,41 @@ def add_table(file: EditableFile, keys: KeyPath, value: dict[str, Any]) -> None:
 def remove_element(file: EditableFile, keys: KeyPath) -> None:
     """Remove the key or array element at ``keys`` (a missing one is no error)."""
     file.delete(keys)
+
+
+def _trailing_whitespace(table: Any) -> list[Any]:
+    """Take the blank lines off the end of a table's body (they separate it from the next)."""
+    body = table.value.body
+    found: list[Any] = []
+    while body and body[-1][0] is None and isinstance(body[-1][1], tomlkit.items.Whitespace):
+        found.insert(0, body.pop()[1])
+    return found
+
+
+def move_table(file: EditableFile, keys: KeyPath, offset: int) -> KeyPath:
+    """Move the table at ``keys`` (such as ``("metrics", "penalty_cases")``) among its siblings.
+
+    The tables from the first one that changes place onwards are taken out
+    and put back in the new order. Each keeps its own lines and comments;
+    the blank lines around each place stay with the place, so the file's
+    layout is unchanged apart from the moved tables.
+    """
+    parent = _node(file, keys[:-1])
+    names = list(parent.keys())
+    index = names.index(keys[-1])
+    new = max(0, min(len(names) - 1, index + offset))
+    if new == index:
+        return keys
+    order = names[:]
+    order.insert(new, order.pop(index))
+    start = min(index, new)
+    tables = {name: parent[name] for name in names[start:]}
+    places = [(tables[n].trivia.indent, _trailing_whitespace(tables[n])) for n in names[start:]]
+    for name in names[start:]:
+        del parent[name]
+    for name, (indent, trailing) in zip(order[start:], places, strict=True):
+        table = tables[name]
+        table.value.body.extend((None, ws) for ws in trailing)
+        parent[name] = table
+        parent[name].trivia.indent = indent  # after adding: tomlkit sets its own
+    return keys

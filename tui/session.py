@@ -20,7 +20,13 @@ from records import Diagnostic, EditableFile, RecordError, Report, ReportDraft
 from records.loader import parse_toml
 from records.model import RecordFile, build_report
 from records.positions import KeyPath
-from records.restructure import add_table, insert_element, move_element, remove_element
+from records.restructure import (
+    add_table,
+    insert_element,
+    move_element,
+    move_table,
+    remove_element,
+)
 from records.source import SourceText
 from tui.outline import REPORT_FILE, FieldSpec, OutlineNode, build_outline, get_in
 
@@ -255,9 +261,19 @@ class EditSession:
         remove_element(self.file(node.ref.file), node.ref.keys)
         self.refresh()
 
-    def move(self, node: OutlineNode, offset: int) -> KeyPath:
-        """Move a point, part or list item up or down; returns its new key path."""
-        new = move_element(self.file(node.ref.file), node.ref.keys, offset)
+    def move(self, node: OutlineNode, offset: int) -> KeyPath | None:
+        """Move a point, part, metric or list item up or down.
+
+        Returns its new key path, or ``None`` when it is already at that end.
+        """
+        file = self.file(node.ref.file)
+        before = file.text()
+        if node.role == "metric":
+            new = move_table(file, node.ref.keys, offset)
+        else:
+            new = move_element(file, node.ref.keys, offset)
+        if file.text() == before:
+            return None
         self.refresh()
         return new
 
@@ -295,4 +311,4 @@ ADDABLE: dict[str, tuple[tuple[str, str], ...]] = {
 """What the add key offers at each kind of node, with its Chinese name."""
 
 REMOVABLE = {"point", "part", "metric", "item"}
-MOVABLE = {"point", "part", "item"}
+MOVABLE = {"point", "part", "metric", "item"}

@@ -122,3 +122,20 @@ def test_an_optional_text_left_empty_is_not_written(report_dir: Path) -> None:
     lead = FieldSpec("1-measures.toml", ("lead",), "prose")
     assert session.set_value(lead, "") is False
     assert not session.modified
+
+
+def test_moving_a_metric_keeps_the_layout_and_moving_back_restores_the_file(
+    report_dir: Path,
+) -> None:
+    session = EditSession(report_dir)
+    measures = next(n for n in session.outline if n.role == "section")
+    metrics = next(n for n in measures.children if n.role == "metrics")
+    first = metrics.children[0]
+    assert session.move(first, -1) is None  # already first
+    assert session.move(first, 1) == ("metrics", "study_sessions")
+    data = tomllib.loads(session.file("1-measures.toml").text())
+    assert list(data["metrics"])[:2] == ["inspected_units", "study_sessions"]
+    moved = next(n for n in session.outline if n.role == "section").children[-1].children[1]
+    session.move(moved, -1)
+    original = (EXAMPLE / "1-measures.toml").read_text(encoding="utf-8")
+    assert session.file("1-measures.toml").text() == original

@@ -298,10 +298,11 @@ class EditorScreen(Screen[None]):
     async def on_report_tree_move_requested(self, event: ReportTree.MoveRequested) -> None:
         node = event.node
         if node.role not in MOVABLE:
-            self.notify("只能移动要点、小标题部分或主送/抄送机关中的一项。", severity="warning")
+            message = "只能移动要点、小标题部分、指标或主送/抄送机关中的一项。"
+            self.notify(message, severity="warning")
             return
         new = self.session.move(node, event.offset)
-        if new != node.ref.keys:
+        if new is not None:
             await self.rebuild(NodeRef(node.ref.file, new))
 
     # -- panes -----------------------------------------------------------------
