@@ -23,6 +23,7 @@ PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
+        "TUI_CACHE_DIR": str(repo.parent / "tui-cache"),
         "GIT_AUTHOR_NAME": "clerk",
         "GIT_AUTHOR_EMAIL": "clerk@example.invalid",
         "GIT_COMMITTER_NAME": "clerk",

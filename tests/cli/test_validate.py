@@ -17,6 +17,12 @@ from tui.reporters import ProgressBar, ReportResult, table, width
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with an empty cache of clean reports, outside the user's home."""
+    monkeypatch.setenv("TUI_CACHE_DIR", str(tmp_path / "tui-cache"))
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     try:
         status = main(["validate", *argv])

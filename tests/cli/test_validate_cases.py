@@ -20,6 +20,12 @@ INVALID = Path(__file__).resolve().parents[1] / "data" / "invalid"
 CASES = sorted(p.name for p in INVALID.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with an empty cache of clean reports, outside the user's home."""
+    monkeypatch.setenv("TUI_CACHE_DIR", str(tmp_path / "tui-cache"))
+
+
 def materialise(case: str, target: Path) -> Path:
     """The base report with the case's files laid over it."""
     shutil.copytree(INVALID / "_base", target)

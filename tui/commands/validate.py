@@ -3,7 +3,8 @@
 Files are grouped by the report folder they belong to, and the whole report
 is checked; a folder that holds report folders (a city's departments) is
 checked report by report, in parallel, with a progress bar on a terminal and
-a table of results. Exit status: 0 no errors, 1 errors (or warnings with
+a table of results. Reports found clean before and unchanged since are not
+checked again (see :mod:`schema.clean_cache`). Exit status: 0 no errors, 1 errors (or warnings with
 ``--strict``), 2 a wrong call. pre-commit runs this on every commit, so it
 imports neither Textual nor python-docx.
 """
@@ -60,6 +61,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         help="同时校验的进程数（默认为 CPU 核数；报告较少时不启用多进程）",
     )
     parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="不使用缓存：重新检查上次已通过且未改动的报告（缓存在 ~/.cache/tui）",
+    )
     parser.set_defaults(run=run)
 
 
@@ -136,6 +142,7 @@ def check_all(folders: list[Path], jobs: int) -> Iterator[list[Diagnostic]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from schema import clean_cache
     from tui.reporters import REPORTERS, ProgressBar, ReportResult
 
     if args.jobs < 0:
@@ -147,8 +154,17 @@ def run(args: argparse.Namespace) -> int:
     progress = ProgressBar(
         len(folders), enabled=False if args.no_progress or len(folders) < 2 else None
     )
+    marks = {f: None if args.no_cache else clean_cache.marker(f) for f in folders}
+    to_check = [f for f in folders if not clean_cache.is_clean(marks[f])]
+    pending = set(to_check)
+    checked = check_all(to_check, args.jobs)
     try:
-        for folder, diagnostics in zip(folders, check_all(folders, args.jobs), strict=True):
+        for folder in folders:
+            diagnostics: list[Diagnostic] = []
+            if folder in pending:
+                diagnostics = next(checked)
+                if not diagnostics:
+                    clean_cache.remember_clean(marks[folder])
             results.append(ReportResult(relative_to_cwd(folder), diagnostics))
             progress.advance(relative_to_cwd(folder))
     finally:
