@@ -16,8 +16,7 @@ from jsonschema.exceptions import ValidationError
 
 from records import Severity
 from records.placeholders import Segment, parse_template
-
-Path = tuple[str | int, ...]
+from records.positions import KeyPath
 
 
 class RuleError(ValidationError):
@@ -40,7 +39,7 @@ class RuleError(ValidationError):
         self.at_key = at_key
 
 
-def section_prose(section: Any) -> Iterator[tuple[Path, str]]:
+def section_prose(section: Any) -> Iterator[tuple[KeyPath, str]]:
     """Every string of a section that is prose (and may hold ``{key}``), with its path."""
     if not isinstance(section, dict):
         return
@@ -59,7 +58,7 @@ def section_prose(section: Any) -> Iterator[tuple[Path, str]]:
             yield from _points(part.get("points"), ("parts", i, "points"))
 
 
-def report_prose(report: Any) -> Iterator[tuple[Path, str]]:
+def report_prose(report: Any) -> Iterator[tuple[KeyPath, str]]:
     """The prose of report.toml that the document shows with references filled in."""
     body = report.get("body") if isinstance(report, dict) else None
     if isinstance(body, dict):
@@ -68,7 +67,7 @@ def report_prose(report: Any) -> Iterator[tuple[Path, str]]:
                 yield ("body", key), body[key]
 
 
-def _points(points: Any, path: Path) -> Iterator[tuple[Path, str]]:
+def _points(points: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     if isinstance(points, list):
         for i, point in enumerate(points):
             if isinstance(point, str):
