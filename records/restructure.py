@@ -44,7 +44,7 @@ def insert_element(file: EditableFile, keys: KeyPath, index: int, value: Any) ->
     A missing array is created: a multi-line array for strings, an array of
     tables for tables. Returns the new element's path.
     """
-    parent = file.doc
+    parent: Any = file.doc
     for key in keys[:-1]:
         if isinstance(key, str) and key not in parent:
             parent[key] = tomlkit.table()
@@ -70,7 +70,7 @@ def insert_element(file: EditableFile, keys: KeyPath, index: int, value: Any) ->
 
 def add_table(file: EditableFile, keys: KeyPath, value: dict[str, Any]) -> None:
     """Add the table ``value`` at ``keys`` (``("metrics", "new_key")``) after its siblings."""
-    parent = file.doc
+    parent: Any = file.doc
     for key in keys[:-1]:
         if key not in parent:
             parent[key] = tomlkit.table(is_super_table=True)

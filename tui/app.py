@@ -11,6 +11,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.timer import Timer
 
 from records import FileChangedError, TuiError
 from records.atomic import atomic_write
@@ -55,7 +56,7 @@ class EditorApp(App[None]):
         self.recovery = recovery
         self.editor = EditorScreen(session)
         self.sub_title = session.folder.resolve().name
-        self._recovery_timer = None
+        self._recovery_timer: Timer | None = None
 
     def on_mount(self) -> None:
         self.push_screen(self.editor)
@@ -95,7 +96,7 @@ class EditorApp(App[None]):
             if choice == "restore":
                 failed = restore(self.session, found)
                 self.editor.form.node = None
-                self.editor.tree.show_outline(self.session.outline)
+                self.editor.report_tree.show_outline(self.session.outline)
                 self.editor.check_now()
                 self.show_modified()
                 if failed:
@@ -157,7 +158,7 @@ class EditorApp(App[None]):
             if choice == "reload":
                 self.session.reload(conflicts)
                 self.editor.form.node = None
-                self.editor.tree.show_outline(self.session.outline)
+                self.editor.report_tree.show_outline(self.session.outline)
                 self.notify(f"已重新载入 {names}，其中未保存的修改已放弃")
                 self.save_draft(then_quit)
             elif choice == "overwrite":
@@ -213,7 +214,7 @@ class EditorApp(App[None]):
 
     # -- palette commands ----------------------------------------------------------
     def action_command_palette(self) -> None:
-        if not CommandPalette.is_open(self):
+        if not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(
                 CommandPalette(placeholder="输入字段名或键名（如 penalty_cases），或命令……")
             )

@@ -126,6 +126,8 @@ def field_text(file_name: str, keys: KeyPath) -> FieldText:
     """Title and description of a field, from the schema when it says."""
     node = schema_at(file_name, keys)
     last = next((k for k in reversed(keys) if isinstance(k, str)), "")
-    title = node.get("title") if isinstance(node.get("title"), str) else ""
-    description = node.get("description") if isinstance(node.get("description"), str) else ""
-    return FieldText(title or _FALLBACK.get(last, last), description)
+    title, description = node.get("title"), node.get("description")
+    return FieldText(
+        title if isinstance(title, str) and title else _FALLBACK.get(last, last),
+        description if isinstance(description, str) else "",
+    )

@@ -317,18 +317,16 @@ def node_for(
     best: OutlineNode | None = None
     for top in nodes:
         for node in top.walk():
-            for spec in node.fields:
-                if spec.file == file and spec.keys == keys:
-                    return node, spec
+            for field_spec in node.fields:
+                if field_spec.file == file and field_spec.keys == keys:
+                    return node, field_spec
             if node.ref.file == file and keys[: len(node.ref.keys)] == node.ref.keys:
                 if best is None or len(node.ref.keys) > len(best.ref.keys):
                     best = node
     if best is None:
         best = nodes[0]
-    spec = next((s for s in best.fields if keys[: len(s.keys)] == s.keys), None)
-    if spec is None and best.fields:
-        missing = next(
-            (s for s in best.fields if s.keys[: len(keys)] == keys or s.keys[:-1] == keys), None
-        )
-        spec = missing
-    return best, spec
+    # a value inside a field (a character of a string), else a field under a table that misses keys
+    found = next((s for s in best.fields if keys[: len(s.keys)] == s.keys), None)
+    if found is None:
+        found = next((s for s in best.fields if s.keys[: len(keys)] == keys), None)
+    return best, found

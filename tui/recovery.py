@@ -16,8 +16,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from records import EditableFile, RecordError
+from records import RecordError
 from records.atomic import atomic_write
+from records.editing import EditableFile
 from records.source import SourceText
 from tui.session import EditSession
 

@@ -16,7 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from records import Diagnostic, EditableFile, RecordError, Report, ReportDraft
+from records import Diagnostic, RecordError, Report
+from records.editing import EditableFile, ReportDraft
 from records.loader import parse_toml
 from records.model import RecordFile, build_report
 from records.positions import KeyPath

@@ -121,7 +121,7 @@ async def test_adding_a_point_and_a_metric_saves_a_report_that_validates(
 ) -> None:
     async with editor.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        tree = editor.editor.tree
+        tree = editor.editor.report_tree
         # go to section 二 (shortcomings): it has points and no metrics yet
         await pilot.press("down", "down", "down", "down", "down", "down", "down", "down")
         assert tree.cursor_node is not None and tree.cursor_node.data.role == "section"
@@ -184,7 +184,7 @@ async def test_recipients_are_added_moved_and_removed_from_the_tree(
     async with editor.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("down", "down")  # 主体 → 主送机关（2）
-        assert editor.editor.tree.cursor_node.data.role == "list"
+        assert editor.editor.report_tree.cursor_node.data.role == "list"
         await pilot.press("a", *"Shi Zhengfu", "escape")  # a third recipient, typed in
         await pilot.press("[")  # moved up, before 宝山区人民政府
         await pilot.press("down", "x", "y")  # remove 宝山区人民政府, now third

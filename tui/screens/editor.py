@@ -93,12 +93,12 @@ class EditorScreen(Screen[None]):
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
-        self.tree.show_outline(self.session.outline, select=self.session.outline[0].ref)
-        self.tree.focus()
+        self.report_tree.show_outline(self.session.outline, select=self.session.outline[0].ref)
+        self.report_tree.focus()
         self.check_now()
 
     @property
-    def tree(self) -> ReportTree:
+    def report_tree(self) -> ReportTree:
         return self.query_one(ReportTree)
 
     @property
@@ -123,8 +123,8 @@ class EditorScreen(Screen[None]):
     def on_report_tree_opened(self, event: ReportTree.Opened) -> None:
         if event.node.fields:
             self.form.focus_field(None)
-        elif self.tree.cursor_node is not None and self.tree.cursor_node.allow_expand:
-            self.tree.cursor_node.toggle()
+        elif self.report_tree.cursor_node is not None and self.report_tree.cursor_node.allow_expand:
+            self.report_tree.cursor_node.toggle()
         else:
             self.notify("这一项没有可以直接填写的内容；按 a 在其中添加。", timeout=3)
 
@@ -134,9 +134,9 @@ class EditorScreen(Screen[None]):
         self.query_one(ContentSwitcher).current = "form"
         if self.form.node is None or self.form.node.ref != node.ref:
             await self.show_node(node)
-        self.tree.go_to(node.ref)
+        self.report_tree.go_to(node.ref)
         if not self.form.focus_field(spec):
-            self.tree.focus()
+            self.report_tree.focus()
 
     async def on_diagnostics_pane_chosen(self, event: DiagnosticsPane.Chosen) -> None:
         d = event.diagnostic
@@ -196,7 +196,7 @@ class EditorScreen(Screen[None]):
         self.query_one(DiagnosticsPane).show(result.diagnostics)
         self.form.mark(self.problems())
         if self.session.adopt(result):
-            self.tree.relabel(self.session.outline)
+            self.report_tree.relabel(self.session.outline)
         self.update_preview()
         self.checking = False
         if self._check_again:
@@ -222,7 +222,7 @@ class EditorScreen(Screen[None]):
     async def rebuild(self, select: NodeRef) -> None:
         """Show the outline after a structural change and open ``select`` in the form."""
         self.form.node = None
-        self.tree.show_outline(self.session.outline, select=select)
+        self.report_tree.show_outline(self.session.outline, select=select)
         node, _ = node_for(self.session.outline, select.file, select.keys)
         await self.show_node(node)
         self.post_message(self.DraftChanged())
@@ -240,9 +240,14 @@ class EditorScreen(Screen[None]):
             self.add(node, options[0][0])
             return
         choices = [Choice(what, name, _ADD_KEYS[what]) for what, name in options]
+
+        def answer(what: str | None) -> None:
+            if what and what != "cancel":
+                self.add(node, what)
+
         self.app.push_screen(
             ChoiceScreen("添加什么？", [*choices, Choice("cancel", "取消", "escape")], "cancel"),
-            lambda what: self.add(node, what) if what and what != "cancel" else None,
+            answer,
         )
 
     @work(exclusive=True, group="structure")
@@ -273,18 +278,18 @@ class EditorScreen(Screen[None]):
             )
             return
         choices = [Choice("remove", "删除", "y"), Choice("cancel", "取消", "n")]
+
+        def answer(choice: str | None) -> None:
+            if choice == "remove":
+                self.remove_node(node)
+
+        detail = "删除后在保存前仍可按 Ctrl+Q 放弃全部修改。"
         self.app.push_screen(
-            ChoiceScreen(
-                f"删除“{node.label}”？",
-                choices,
-                "cancel",
-                "删除后在保存前仍可按 Ctrl+Q 放弃全部修改。",
-            ),
-            lambda answer: self.remove(node) if answer == "remove" else None,
+            ChoiceScreen(f"删除“{node.label}”？", choices, "cancel", detail), answer
         )
 
     @work(exclusive=True, group="structure")
-    async def remove(self, node: OutlineNode) -> None:
+    async def remove_node(self, node: OutlineNode) -> None:
         self.session.remove(node)
         keys = node.ref.keys
         if keys and isinstance(keys[-1], int) and keys[-1] > 0:
@@ -312,7 +317,7 @@ class EditorScreen(Screen[None]):
         self.update_preview()
 
     def action_focus_tree(self) -> None:
-        self.tree.focus()
+        self.report_tree.focus()
 
     def action_focus_problems(self) -> None:
         self.query_one(DiagnosticsPane).focus_list()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -32,11 +32,11 @@ def key_name(key: str) -> str:
     return "+".join(shown)
 
 
-def rows_from(bindings: list[Binding]) -> list[KeyRow]:
+def rows_from(bindings: list[BindingType]) -> list[KeyRow]:
     """(keys, description) for each binding that has a description."""
     rows: list[KeyRow] = []
     for binding in bindings:
-        if binding.description:
+        if isinstance(binding, Binding) and binding.description:
             keys = " / ".join(key_name(k.strip()) for k in binding.key.split(","))
             rows.append((keys, binding.description))
     return rows
