@@ -45,7 +45,8 @@ async def measure(folder: Path, recovery: Path, keystrokes: int) -> None:
 
     app = make_app(folder, recovery_dir=recovery)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(lambda: app.screen is app.editor and app.editor.report_tree.cursor_node is not None)
+        tree = app.editor.report_tree
+        await wait_for(lambda: app.screen is app.editor and tree.cursor_node is not None)
         first_screen = time.perf_counter() - started
         await wait_for(lambda: app.editor.result is not None)
         first_check = time.perf_counter() - started
