@@ -132,10 +132,12 @@ def _check(node: ast.AST, where: list[int]) -> None:
         raise ExpressionError(
             "关系式中只能用指标名、数字、+ - × ÷、括号、比较符号和 sum()", _index(node, where)
         )
-    if isinstance(node, ast.Constant) and (
-        isinstance(node.value, bool) or not isinstance(node.value, int | float)
-    ):
-        raise ExpressionError("关系式中只能出现数字常量", _index(node, where))
+    if isinstance(node, ast.Constant):
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ExpressionError("关系式中只能出现数字常量", _index(node, where))
+        if not math.isfinite(_as_float(value)):
+            raise ExpressionError("关系式中的数字太大", _index(node, where))
     if isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS or node.keywords:
             raise ExpressionError("关系式中只能调用 sum(…)", _index(node, where))
@@ -145,6 +147,13 @@ def _check(node: ast.AST, where: list[int]) -> None:
         for operand in (node.left, *node.comparators):
             if isinstance(operand, ast.Compare):
                 raise ExpressionError("比较不能嵌套", _index(operand, where))
+
+
+def _as_float(value: int | float) -> float:
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf
 
 
 def names(tree: ast.AST) -> list[ast.Name]:

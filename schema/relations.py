@@ -46,8 +46,17 @@ def hedges(instance: dict[str, Any], spec: dict[str, dict[str, str]]) -> dict[st
     return {key: kinds.pop() if len(kinds) == 1 else "approximate" for key, kinds in found.items()}
 
 
-def interval(metric: dict[str, Any], exact_units: list[str], hedge: str | None) -> Interval | None:
-    """The values a metric's statement allows, or ``None`` when it has no usable value."""
+def interval(
+    metric: dict[str, Any],
+    exact_units: list[str],
+    hedge: str | None,
+    scale: dict[str, float] | None = None,
+) -> Interval | None:
+    """The values a metric's statement allows, or ``None`` when it has no usable value.
+
+    ``scale`` brings units of one kind to a common one (万元 to 元), so a relation
+    between figures stated in different units compares like with like.
+    """
     value = metric.get("value")
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         return None
@@ -63,7 +72,8 @@ def interval(metric: dict[str, Any], exact_units: list[str], hedge: str | None) 
         lo = -math.inf
     elif hedge == "approximate":
         lo, hi = -math.inf, math.inf
-    return Interval(lo, hi)
+    factor = (scale or {}).get(str(metric.get("unit", "")).strip(), 1)
+    return Interval(lo * factor, hi * factor)
 
 
 def relations(
@@ -78,10 +88,11 @@ def relations(
             metrics.setdefault(key, (i, metric))
     qualified = hedges(instance, spec["hedges"])
     exact_units = resolve_local(spec["exactUnits"])
+    scale = spec.get("unitScale", {})
     values = {
         key: iv
         for key, (_, metric) in metrics.items()
-        if (iv := interval(metric, exact_units, qualified.get(key))) is not None
+        if (iv := interval(metric, exact_units, qualified.get(key), scale)) is not None
     }
     for rule in spec["catalogue"]:
         tree = parse(rule["rule"])
@@ -93,7 +104,7 @@ def relations(
             section, _ = metrics[keys[0]]
             yield RuleError(
                 "C001",
-                f"{rule['message']}（{_describe(keys, values)}）",
+                f"{rule['message']}（{_describe(keys, metrics)}）",
                 ("sections", section, "metrics", keys[0], "value"),
             )
     for i, section in enumerate(instance.get("sections") or []):
@@ -130,13 +141,21 @@ def _check(
         message = check.get("message") if isinstance(check.get("message"), str) else ""
         yield RuleError(
             "C001",
-            f"关系“{text}”不成立{'：' + message if message else ''}（{_describe(keys, values)}）",
+            f"关系“{text}”不成立{'：' + message if message else ''}（{_describe(keys, metrics)}）",
             path,
         )
 
 
-def _describe(keys: list[str], values: dict[str, Interval]) -> str:
-    return "，".join(f"{k} = {values[k]}" for k in dict.fromkeys(keys))
+def _describe(keys: list[str], metrics: dict[str, tuple[int, dict[str, Any]]]) -> str:
+    """The figures as the report states them: ``legal_reviews = 120件次``."""
+    stated = []
+    for key in dict.fromkeys(keys):
+        metric = metrics[key][1]
+        value = metric.get("value")
+        text = format(value, "f") if isinstance(value, Decimal) else str(value)
+        unit = metric.get("unit") if isinstance(metric.get("unit"), str) else ""
+        stated.append(f"{key} = {text}{unit}")
+    return "，".join(stated)
 
 
 def expression(validator: Any, enabled: bool, instance: Any, schema: Any) -> Iterator[RuleError]:

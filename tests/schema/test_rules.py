@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from schema.expressions import ExpressionError, Interval, evaluate, names, parse
 from schema.messages import explain_doc_number
@@ -100,6 +102,8 @@ def test_rules_the_language_accepts(rule: str) -> None:
         "(" * 5000 + "a" + ")" * 5000 + " == b",
         "a == " + "+".join(["b"] * 300),
         "a == b" + " " * 500,
+        "a == 1" + "0" * 380,
+        "a == 1e999",
     ],
 )
 def test_rules_the_language_refuses(rule: str) -> None:
@@ -165,3 +169,15 @@ def test_relations_hold_within_the_rounding_their_figures_allow(
 
 def test_names_exclude_the_function() -> None:
     assert [n.id for n in names(parse("sum(a, b) == total"))] == ["a", "b", "total"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab_1.()+-*/=<>!, ×÷≥'[]{}:λ\\ sum")), max_size=40))
+def test_any_rule_text_is_parsed_or_refused_cleanly(text: str) -> None:
+    try:
+        tree = parse(text)
+    except ExpressionError as e:
+        assert 0 <= e.index <= max(len(text), 1)
+        return
+    values = {n.id: Interval(1.0, 2.0) for n in names(tree)}
+    assert isinstance(evaluate(tree, values)[0], bool)

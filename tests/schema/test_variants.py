@@ -109,3 +109,17 @@ def test_declared_checks_with_rounding(report_dir: Path) -> None:
     assert codes(report_dir) == []
     edit(report_dir / "1-measures.toml", "value = 361.48", "value = 361.58")
     assert codes(report_dir) == ["C001"]
+
+
+def test_relations_compare_money_across_units(report_dir: Path) -> None:
+    with (report_dir / "1-measures.toml").open("a", encoding="utf-8") as f:
+        f.write(
+            '\n[metrics.fines_simple]\nvalue = 5000000\nunit = "元"\nlabel = "简易程序罚款"\n'
+            '\n[metrics.fines_general]\nvalue = 361.98\nunit = "万元"\nlabel = "普通程序罚款"\n'
+            '\n[[checks]]\nrule = "penalty_amount == fines_simple + fines_general"\n'
+        )
+    assert codes(report_dir) == []
+    edit(report_dir / "1-measures.toml", "value = 5000000", "value = 500")
+    found = validate_folder(report_dir)
+    assert [d.code for d in found] == ["C001"]
+    assert "fines_simple = 500元" in found[0].message
