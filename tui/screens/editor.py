@@ -57,9 +57,8 @@ class EditorScreen(Screen[None]):
 
     BINDINGS = [
         Binding("f2", "toggle_preview", "预览"),
-        Binding("f3", "focus_tree", "目录"),
+        Binding("escape,f3", "focus_tree", "目录", key_display="esc"),
         Binding("f4", "focus_problems", "问题"),
-        Binding("escape", "focus_tree", "回到目录", show=False),
     ]
 
     @dataclass
@@ -89,6 +88,7 @@ class EditorScreen(Screen[None]):
                 with ContentSwitcher(initial="form", id="switcher"):
                     yield FieldForm(id="form")
                     yield PreviewPane(id="preview")
+                    # issue 6: last year's values (report.toml `previous`) fit here as a third pane
                 yield DiagnosticsPane(id="diagnostics")
         yield Footer(show_command_palette=False, compact=True)
 
