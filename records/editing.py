@@ -33,7 +33,7 @@ def to_item(value: Any) -> Any:
         return tomlkit.items.Float(float(value), tomlkit.items.Trivia(), format(value, "f"))
     if isinstance(value, list):
         array = tomlkit.array()
-        array.extend(to_item(v) for v in value)
+        array.extend(_inline(v) for v in value)
         return array
     if isinstance(value, dict):
         table = tomlkit.table()
@@ -41,6 +41,16 @@ def to_item(value: Any) -> Any:
             table[key] = to_item(item)
         return table
     return value
+
+
+def _inline(value: Any) -> Any:
+    """An array element: tables inside an array must be inline tables to stay valid TOML."""
+    if isinstance(value, dict):
+        table = tomlkit.inline_table()
+        for key, item in value.items():
+            table[key] = _inline(item)
+        return table
+    return to_item(value)
 
 
 class EditableFile:
@@ -67,7 +77,11 @@ class EditableFile:
     # -- reading and changing values -----------------------------------------
     def _container(self, keys: KeyPath, create: bool) -> Any:
         node: Any = self.doc
-        for key in keys:
+        for depth, key in enumerate(keys):
+            if not _fits(node, key):
+                if create:
+                    self._refuse(keys[:depth])
+                raise KeyError(key)
             if isinstance(key, int):
                 node = node[key]
             elif key in node:
@@ -78,6 +92,10 @@ class EditableFile:
             else:
                 raise KeyError(key)
         return node
+
+    def _refuse(self, keys: KeyPath) -> None:
+        where = ".".join(str(k) for k in keys) or "文件顶层"
+        raise RecordError(f"无法修改：{where} 不是表或数组", self.path)
 
     def get(self, keys: KeyPath, default: Any = None) -> Any:
         """The plain value at ``keys``, or ``default`` when it is not there."""
@@ -91,6 +109,8 @@ class EditableFile:
         """Set the value at ``keys``, creating missing tables on the way."""
         parent = self._container(keys[:-1], create=True)
         key = keys[-1]
+        if not _fits(parent, key):
+            self._refuse(keys[:-1])
         if isinstance(parent, list) and isinstance(key, int) and key == len(parent):
             parent.append(to_item(value))
             return
@@ -183,6 +203,13 @@ class EditableFile:
         )
         self._saved_text = text
         return True
+
+
+def _fits(node: Any, key: str | int) -> bool:
+    """Whether ``key`` can index ``node``: an integer into an array, a name into a table."""
+    if isinstance(key, int):
+        return isinstance(node, list)
+    return isinstance(node, dict)
 
 
 def _same(item: Any, value: Any) -> bool:

@@ -30,6 +30,10 @@ def parse_toml(source: SourceText) -> dict[str, Any]:
         raise RecordError("文件是空的：至少要有 kind、title 等内容", source.path, 1, 1)
     try:
         return tomllib.loads(source.text, parse_float=Decimal)
+    except RecursionError as e:
+        raise RecordError(
+            "嵌套层次太深，无法读取：请检查是否误写了大量的“[”或“{”", source.path, 1, 1
+        ) from e
     except tomllib.TOMLDecodeError as e:
         message = str(e)
         match = _TOMLLIB_POSITION.search(message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "records" / "examples" / "baoshan-emergency-2023"
 SEED = ROOT / "tests" / "data" / "seed-baoshan-emergency-2023.txt"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_validation_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep ``tui validate``'s cache of clean reports out of the user's home folder."""
+    os.environ["TUI_CACHE_DIR"] = str(tmp_path_factory.mktemp("tui-cache"))
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from records import FileChangedError, ReportDraft, WriteError, load_report
+from records import FileChangedError, RecordError, ReportDraft, WriteError, load_report, read_file
 from records.editing import EditableFile
 from tests.conftest import EXAMPLE
 
@@ -178,3 +178,37 @@ def test_moving_a_point_reorders_it(report_dir: Path) -> None:
     assert leadership.get(("points", 1)) == first
     draft.save()
     assert load_report(report_dir).sections[2].points[1] == first
+
+
+def test_tables_inside_arrays_are_written_as_inline_tables(tmp_path: Path) -> None:
+    path = tmp_path / "x.toml"
+    path.write_text("year = 2023\n", encoding="utf-8")
+    opened = EditableFile.open(path)
+    opened.set(("items",), [{"title": "甲", "n": 1}, {"title": "乙", "n": 2}])
+    opened.save()
+    assert load_report_data(path) == {
+        "year": 2023,
+        "items": [{"title": "甲", "n": 1}, {"title": "乙", "n": 2}],
+    }
+
+
+def test_an_edit_through_a_value_that_is_not_a_table_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.toml"
+    path.write_text('year = 2023\npoints = ["甲"]\n', encoding="utf-8")
+    opened = EditableFile.open(path)
+    with pytest.raises(RecordError, match="year 不是表或数组"):
+        opened.set(("year", "value"), 1)
+    with pytest.raises(RecordError, match="points 不是表或数组"):
+        opened.set(("points", "title"), "乙")
+    assert not opened.modified
+
+
+def test_absurd_nesting_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "1-measures.toml"
+    path.write_text("a = " + "[" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(RecordError, match="嵌套层次太深"):
+        read_file(path)
+
+
+def load_report_data(path: Path) -> dict[str, object]:
+    return read_file(path).data
