@@ -137,7 +137,8 @@ class EditorApp(App[None]):
         if self.recovery is not None:
             self.recovery.clear()
         self.show_modified()
-        self.editor.check_now()  # a save always shows every diagnostic
+        self.editor.show_all_problems()  # a save always shows every diagnostic
+        self.editor.check_now()
         errors = sum(1 for d in self.editor.diagnostics if d.severity == "error")
         saved = f"已保存 {len(written)} 个文件" if written else "没有需要保存的修改"
         if errors:

@@ -192,3 +192,21 @@ async def test_recipients_are_added_moved_and_removed_from_the_tree(
         await settle(pilot)
     recipients = load_report(report_dir).body.recipients
     assert recipients == ["中共上海市宝山区委", "Shi Zhengfu"]
+
+
+@run_async
+async def test_an_added_empty_point_is_marked_only_once_left_but_listed_at_once(
+    editor: EditorApp,
+) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*["down"] * 9, "a")  # on 二、一是: add the next point
+        await settle(pilot)
+        form = editor.editor.form
+        (point,) = form.editors()
+        assert point.spec.keys == ("points", 1) and editor.focused.id == point.spec.dom_id
+        assert any(d.pointer == "/points/1" for d in editor.editor.diagnostics)  # listed
+        assert not point.has_class("-invalid")  # but not marked while being written
+        await pilot.press("escape")
+        await settle(pilot)
+        assert point.has_class("-invalid")  # left empty: now marked

@@ -76,6 +76,8 @@ class EditorScreen(Screen[None]):
         self.session = session
         self.result: CheckResult | None = None
         self.local_problems: Problems = {}
+        self.fresh: set[tuple[str, KeyPath]] = set()
+        """Fields just added and not yet left: their errors wait (the pane shows them at once)."""
         self.checking = False
         """A check is running in the worker; edits meanwhile are checked right after it."""
         self._check_again = False
@@ -208,8 +210,20 @@ class EditorScreen(Screen[None]):
         marks: Problems = dict(self.local_problems)
         for d in self.diagnostics:
             key = (self.session.file_for_diagnostic(d), pointer_keys(d.pointer))
-            marks.setdefault(key, f"{'✗' if d.severity == 'error' else '!'} {d.message}")
+            if key not in self.fresh:
+                marks.setdefault(key, f"{'✗' if d.severity == 'error' else '!'} {d.message}")
         return marks
+
+    def on_field_editor_left(self, event: FieldEditor.Left) -> None:
+        where = (event.spec.file, event.spec.keys)
+        if where in self.fresh:
+            self.fresh.discard(where)
+            self.form.mark(self.problems())
+
+    def show_all_problems(self) -> None:
+        """Mark every field with its error, fresh or not (after a save)."""
+        self.fresh.clear()
+        self.form.mark(self.problems())
 
     def update_preview(self) -> None:
         if self.query_one(ContentSwitcher).current != "preview" or self.result is None:
@@ -219,11 +233,18 @@ class EditorScreen(Screen[None]):
         self.query_one(PreviewPane).show(preview_text(self.result.report, section))
 
     # -- structure -------------------------------------------------------------
-    async def rebuild(self, select: NodeRef) -> None:
-        """Show the outline after a structural change and open ``select`` in the form."""
+    async def rebuild(self, select: NodeRef, added: bool = False) -> None:
+        """Show the outline after a structural change and open ``select`` in the form.
+
+        The fields of a node just ``added`` are fresh: their errors are marked
+        once the clerk leaves them (or saves), not while the field is still empty.
+        """
         self.form.node = None
+        self.fresh.clear()
         self.report_tree.show_outline(self.session.outline, select=select)
         node, _ = node_for(self.session.outline, select.file, select.keys)
+        if added:
+            self.fresh = {(spec.file, spec.keys) for spec in node.fields}
         await self.show_node(node)
         self.post_message(self.DraftChanged())
         self.schedule_check()
@@ -267,7 +288,7 @@ class EditorScreen(Screen[None]):
         except InputProblem as problem:
             self.notify(str(problem), severity="error")
             return
-        await self.rebuild(NodeRef(file, keys))
+        await self.rebuild(NodeRef(file, keys), added=True)
         self.form.focus_field(None)
 
     def on_report_tree_remove_requested(self, event: ReportTree.RemoveRequested) -> None:

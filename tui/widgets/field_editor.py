@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -46,6 +47,12 @@ class FieldEditor(Vertical):
 
         spec: FieldSpec
         raw: str
+
+    @dataclass
+    class Left(Message):
+        """The cursor left the field ``spec``."""
+
+        spec: FieldSpec
 
     def __init__(self, spec: FieldSpec, value: str) -> None:
         super().__init__(id="box-" + spec.dom_id)
@@ -98,6 +105,9 @@ class FieldEditor(Vertical):
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         self._edited("" if event.value is Select.NULL else str(event.value))
+
+    def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        self.post_message(self.Left(self.spec))
 
     def _edited(self, raw: str) -> None:
         if raw == self.initial:
