@@ -6,16 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as e:
-        status = int(e.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
+from tests.cli.runner import run
 
 
 def test_help_lists_every_command_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:

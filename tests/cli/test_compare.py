@@ -8,17 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from tests.cli.runner import run
 from tui.commands.table import display_width
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as e:  # argparse exits on bad usage
-        status = int(e.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture

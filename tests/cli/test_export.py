@@ -10,16 +10,8 @@ import pytest
 
 from exporters.text import export_text
 from records import load_report
+from tests.cli.runner import run
 from tui.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as e:  # argparse exits on bad usage
-        status = int(e.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def test_text_goes_to_standard_output(

@@ -8,16 +8,7 @@ from pathlib import Path
 import pytest
 
 from records import load_report
-from tui.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as e:  # argparse exits on bad usage
-        status = int(e.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
+from tests.cli.runner import run
 
 
 def tree(folder: Path) -> dict[str, str]:
