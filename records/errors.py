@@ -56,12 +56,6 @@ class TomlSyntaxError(RecordError):
     code = "R004"
 
 
-class PlaceholderError(RecordError):
-    """A malformed ``{...}`` in prose, or one that names no metric."""
-
-    code = "R005"
-
-
 class FileChangedError(TuiError):
     """The file on disk is not the one we loaded: saving would overwrite someone's work."""
 
