@@ -210,3 +210,17 @@ async def test_an_added_empty_point_is_marked_only_once_left_but_listed_at_once(
         await pilot.press("escape")
         await settle(pilot)
         assert point.has_class("-invalid")  # left empty: now marked
+
+
+@run_async
+async def test_the_palette_exports_the_text_beside_the_folder(
+    editor: EditorApp, report_dir: Path
+) -> None:
+    from exporters.text import export_text
+
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await jump(pilot, "导出纯文本")
+        await settle(pilot)
+    exported = report_dir.parent / f"{report_dir.name}.txt"
+    assert exported.read_text(encoding="utf-8") == export_text(load_report(report_dir))[0]

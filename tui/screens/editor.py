@@ -1,7 +1,9 @@
 """The editing screen: the report tree, the form (or the preview), the diagnostics.
 
 Every change the clerk types goes to the :class:`EditSession`; checking runs
-debounced in a worker thread on a snapshot, so typing never waits for it.
+in a worker thread on a snapshot, so typing never waits for it: a keystroke
+starts a check at once, and keystrokes that arrive during a check are
+coalesced into one more (debouncing without a fixed delay).
 Structural changes (add, remove, move) rebuild the tree and keep the cursor
 on the node the clerk was working on.
 """
