@@ -84,6 +84,10 @@ async def test_a_negative_value_shows_an_error_and_the_pane_jumps_back_to_it(
         await pilot.press("escape", "f4", "enter")
         await pilot.pause()
         assert editor.focused is not None and editor.focused.id == value_input.id
+        await pilot.press("ctrl+s")  # a draft with errors can always be saved
+        await settle(pilot)
+        assert not editor.session.modified
+    assert "value = -5" in (report_dir / "1-measures.toml").read_text(encoding="utf-8")
 
 
 @run_async
