@@ -65,7 +65,7 @@ async def test_palette_jump_type_and_save_changes_exactly_that_line(
 
 @run_async
 async def test_a_negative_value_shows_an_error_and_the_pane_jumps_back_to_it(
-    editor: EditorApp,
+    editor: EditorApp, report_dir: Path
 ) -> None:
     async with editor.run_test(size=SIZE) as pilot:
         await settle(pilot)
