@@ -213,6 +213,10 @@ class EditorApp(App[None]):
             answer,
         )
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C (pressed from habit) says how to quit instead of quitting."""
+        self.notify("按 Ctrl+Q 退出；有未保存的修改时会先询问。", title="要退出吗？")
+
     # -- palette commands ----------------------------------------------------------
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):  # type: ignore[arg-type]
