@@ -85,9 +85,11 @@ class ReportCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        found = False
         for entry in self.entries():
             score = matcher.match(entry.text)
             if score > 0:
+                found = True
                 yield Hit(
                     score * entry.weight,
                     matcher.highlight(entry.text),
@@ -95,3 +97,9 @@ class ReportCommands(Provider):
                     text=entry.text,
                     help=entry.help,
                 )
+        if not found:  # in Chinese, instead of Textual's "No matches found"
+            text = f"没有与“{query}”匹配的字段或命令"
+            yield Hit(0.001, text, self._nothing, text=text, help="换个字段名称、键名或命令试试")
+
+    def _nothing(self) -> None:
+        self.app.notify("没有匹配的字段或命令", timeout=2)
