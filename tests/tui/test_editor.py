@@ -96,7 +96,7 @@ async def test_quit_with_unsaved_changes_asks_and_stay_keeps_editing(
 ) -> None:
     async with editor.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await jump(pilot, "signer")
+        await jump(pilot, "签发人")  # by its Chinese title
         await pilot.press("ctrl+u", *"abc")
         await pilot.press("ctrl+q")
         await pilot.pause()

@@ -139,3 +139,14 @@ def test_moving_a_metric_keeps_the_layout_and_moving_back_restores_the_file(
     session.move(moved, -1)
     original = (EXAMPLE / "1-measures.toml").read_text(encoding="utf-8")
     assert session.file("1-measures.toml").text() == original
+
+
+def test_the_counts_leave_out_waived_warnings() -> None:
+    from records import Diagnostic
+    from tui.widgets.diagnostics_pane import counts_text
+
+    error = Diagnostic("r.toml", 1, 1, "N002", "error", "负数")
+    warning = Diagnostic("r.toml", 2, 1, "Y010", "warning", "晚于 3 月 31 日")
+    waived = Diagnostic("r.toml", 3, 1, "Y010", "warning", "晚于 3 月 31 日", waived=True)
+    assert counts_text([error, warning, waived]) == "问题：1 个错误，1 个警告（F4 查看）"
+    assert counts_text([waived]) == "问题：无，报告可以导出"

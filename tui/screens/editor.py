@@ -212,7 +212,7 @@ class EditorScreen(Screen[None]):
         marks: Problems = dict(self.local_problems)
         for d in self.diagnostics:
             key = (self.session.file_for_diagnostic(d), pointer_keys(d.pointer))
-            if key not in self.fresh:
+            if key not in self.fresh and not d.waived:
                 marks.setdefault(key, f"{'✗' if d.severity == 'error' else '!'} {d.message}")
         return marks
 

@@ -20,15 +20,20 @@ from records import Diagnostic
 
 
 def counts_text(diagnostics: list[Diagnostic]) -> str:
-    """The pane's title line: how many errors and warnings the report has."""
+    """The pane's title line: how many errors and warnings the report has.
+
+    A warning accepted by a waiver in report.toml is listed but not counted.
+    """
     errors = sum(1 for d in diagnostics if d.severity == "error")
-    warnings = len(diagnostics) - errors
-    if not diagnostics:
+    warnings = sum(1 for d in diagnostics if d.severity == "warning" and not d.waived)
+    if not errors and not warnings:
         return "问题：无，报告可以导出"
     return f"问题：{errors} 个错误，{warnings} 个警告（F4 查看）"
 
 
 def _mark(diagnostic: Diagnostic) -> str:
+    if diagnostic.waived:
+        return "✓（已豁免）"
     return "✗" if diagnostic.severity == "error" else "!"
 
 
