@@ -213,7 +213,11 @@ class EditSession:
             return False  # an optional text left empty stays absent
         if before == value and type(before) is type(value):
             return False
-        file.set(spec.keys, value)
+        try:
+            file.set(spec.keys, value)
+        except RecordError as e:
+            # e.g. `metrics.x = 5` where a table is expected: the file must be fixed by hand
+            raise InputProblem(f"{e.message}；请先在文件中改正") from e
         self._data.pop(spec.file, None)
         self.generation += 1
         return True

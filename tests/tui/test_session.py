@@ -150,3 +150,13 @@ def test_the_counts_leave_out_waived_warnings() -> None:
     waived = Diagnostic("r.toml", 3, 1, "Y010", "warning", "晚于 3 月 31 日", waived=True)
     assert counts_text([error, warning, waived]) == "问题：1 个错误，1 个警告（F4 查看）"
     assert counts_text([waived]) == "问题：无，报告可以导出"
+
+
+def test_a_value_under_a_mistyped_parent_is_refused_not_crashed(report_dir: Path) -> None:
+    plans = report_dir / "4-plans.toml"
+    plans.write_text(
+        plans.read_text(encoding="utf-8") + "\n[metrics]\nbroken = 5\n", encoding="utf-8"
+    )
+    session = EditSession(report_dir)
+    with pytest.raises(InputProblem):
+        session.set_value(FieldSpec("4-plans.toml", ("metrics", "broken", "value"), "number"), "3")
