@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Tree
 from textual.worker import get_current_worker
 
-from records import Diagnostic
+from records import Diagnostic, RecordError
 from records.positions import KeyPath
 from tui.outline import NodeRef, OutlineNode, node_for
 from tui.preview import preview_text
@@ -42,6 +42,9 @@ from tui.widgets.field_editor import FieldEditor
 from tui.widgets.field_form import FieldForm, Problems
 from tui.widgets.preview_pane import PreviewPane
 from tui.widgets.report_tree import ReportTree
+
+STRUCTURE_PROBLEMS = (InputProblem, RecordError, TypeError, KeyError, IndexError, ValueError)
+"""What adding, removing or moving can meet in a hand-edited file whose shape is wrong."""
 
 _ADD_KEYS = {"point": "p", "part": "b", "metric": "m", "item": "i"}
 
@@ -287,7 +290,7 @@ class EditorScreen(Screen[None]):
             key = answer
         try:
             file, keys = self.session.add(node, what, key)
-        except InputProblem as problem:
+        except STRUCTURE_PROBLEMS as problem:
             self.notify(str(problem), severity="error")
             return
         await self.rebuild(NodeRef(file, keys), added=True)
@@ -313,7 +316,11 @@ class EditorScreen(Screen[None]):
 
     @work(exclusive=True, group="structure")
     async def remove_node(self, node: OutlineNode) -> None:
-        self.session.remove(node)
+        try:
+            self.session.remove(node)
+        except STRUCTURE_PROBLEMS as problem:
+            self.notify(f"无法删除：{problem}", severity="error")
+            return
         keys = node.ref.keys
         if keys and isinstance(keys[-1], int) and keys[-1] > 0:
             select = NodeRef(node.ref.file, (*keys[:-1], keys[-1] - 1))
@@ -329,7 +336,11 @@ class EditorScreen(Screen[None]):
             message = "只能移动要点、小标题部分、指标或主送/抄送机关中的一项。"
             self.notify(message, severity="warning")
             return
-        new = self.session.move(node, event.offset)
+        try:
+            new = self.session.move(node, event.offset)
+        except STRUCTURE_PROBLEMS as problem:
+            self.notify(f"无法移动：{problem}", severity="error")
+            return
         if new is not None:
             await self.rebuild(NodeRef(node.ref.file, new))
 
