@@ -156,7 +156,7 @@ class EditorScreen(Screen[None]):
         try:
             changed = self.session.set_value(spec, event.raw)
         except InputProblem as problem:
-            self.local_problems[where] = f"✗ {problem}（未写入）"
+            self.local_problems[where] = f"✗{problem}（未写入）"
             self.form.mark(self.problems())
             return
         if self.local_problems.pop(where, None) is not None:
@@ -216,7 +216,9 @@ class EditorScreen(Screen[None]):
         for d in self.diagnostics:
             key = (self.session.file_for_diagnostic(d), pointer_keys(d.pointer))
             if key not in self.fresh and not d.waived:
-                marks.setdefault(key, f"{'✗' if d.severity == 'error' else '!'} {d.message}")
+                # no space after the mark: a long Chinese message then folds on the
+                # mark's line instead of leaving the mark alone on a line of its own
+                marks.setdefault(key, f"{'✗' if d.severity == 'error' else '!'}{d.message}")
         return marks
 
     def on_field_editor_left(self, event: FieldEditor.Left) -> None:

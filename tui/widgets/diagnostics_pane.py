@@ -69,7 +69,8 @@ class DiagnosticsPane(Vertical):
         highlighted = listing.highlighted
         listing.clear_options()
         listing.add_options(
-            Option(Content(f"{_mark(d)} {Path(d.file).name}:{d.line} {d.message}"))
+            # no spaces before the message: it folds on its first line (see problems())
+            Option(Content(f"{_mark(d)}{Path(d.file).name}:{d.line}：{d.message}"))
             for d in diagnostics
         )
         if diagnostics and highlighted is not None:

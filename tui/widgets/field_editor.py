@@ -34,7 +34,7 @@ class FieldEditor(Vertical):
     FieldEditor { height: auto; margin: 0 0 1 0; }
     FieldEditor > .field-title { text-style: bold; }
     FieldEditor > .field-help { color: $text-muted; display: none; }
-    FieldEditor:focus-within > .field-help { display: block; }
+    FieldEditor.-focused > .field-help { display: block; }
     FieldEditor > .field-error { color: $error; display: none; }
     FieldEditor.-invalid > .field-error { display: block; }
     FieldEditor.-invalid > .field-title { color: $error; }
@@ -106,7 +106,12 @@ class FieldEditor(Vertical):
         event.stop()
         self._edited("" if event.value is Select.NULL else str(event.value))
 
+    def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
+        # a class, not :focus-within, so that the help below the control is restyled too
+        self.add_class("-focused")
+
     def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        self.remove_class("-focused")
         self.post_message(self.Left(self.spec))
 
     def _edited(self, raw: str) -> None:
