@@ -131,3 +131,20 @@ def field_text(file_name: str, keys: KeyPath) -> FieldText:
         title if isinstance(title, str) and title else _FALLBACK.get(last, last),
         description if isinstance(description, str) else "",
     )
+
+
+def value_kind(file_name: str, keys: KeyPath, default: str) -> Any:
+    """The control a value needs, as its schema types it; ``default`` where it does not say.
+
+    An ``enum`` is a choice, ``format: date`` a date, ``integer`` and
+    ``number`` numbers. Strings keep ``default``: whether prose needs a
+    multi-line area is the outline's call, not the schema's.
+    """
+    node = schema_at(file_name, keys)
+    if "enum" in node:
+        return "kind"
+    if node.get("format") == "date":
+        return "date"
+    if node.get("type") in ("integer", "number"):
+        return node["type"]
+    return default

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from records.positions import KeyPath
-from tui.labels import field_text
+from tui.labels import field_text, value_kind
 
 REPORT_FILE = "report.toml"
 
@@ -128,6 +128,11 @@ class OutlineNode:
             yield from child.walk()
 
 
+def _field(file: str, keys: KeyPath, kind: FieldKind, context: str = "") -> FieldSpec:
+    """A field whose control follows the schema where it says (integer, number, date, choice)."""
+    return FieldSpec(file, keys, value_kind(file, keys, kind), context)
+
+
 def get_in(data: Any, keys: KeyPath) -> Any:
     """The value at ``keys`` in parsed TOML data, or ``None``."""
     node = data
@@ -155,7 +160,7 @@ def _string_list(file: str, keys: KeyPath, title: str, values: list[Any]) -> Out
             NodeRef(file, (*keys, i)),
             "item",
             clip(_text(v) or "（空）", 22),
-            [FieldSpec(file, (*keys, i), "line", f"{title}{i + 1}")],
+            [_field(file, (*keys, i), "line", f"{title}{i + 1}")],
         )
         for i, v in enumerate(values)
     ]
@@ -168,21 +173,18 @@ def _report_nodes(data: dict[str, Any]) -> tuple[list[OutlineNode], OutlineNode]
         NodeRef(f, ("header",)),
         "header",
         "版头",
-        [
-            FieldSpec(f, ("header", k), "line", "版头")
-            for k in ("issuer_mark", "doc_number", "signer")
-        ],
+        [_field(f, ("header", k), "line", "版头") for k in ("issuer_mark", "doc_number", "signer")],
     )
     body = OutlineNode(
         NodeRef(f, ("body",)),
         "body",
         "主体",
         [
-            FieldSpec(f, ("year",), "integer", "主体"),
-            FieldSpec(f, ("body", "title"), "line", "主体"),
-            FieldSpec(f, ("body", "opening"), "prose", "主体"),
-            FieldSpec(f, ("body", "signature"), "line", "主体"),
-            FieldSpec(f, ("body", "date"), "date", "主体"),
+            _field(f, ("year",), "integer", "主体"),
+            _field(f, ("body", "title"), "line", "主体"),
+            _field(f, ("body", "opening"), "prose", "主体"),
+            _field(f, ("body", "signature"), "line", "主体"),
+            _field(f, ("body", "date"), "date", "主体"),
         ],
         [
             _string_list(
@@ -195,9 +197,9 @@ def _report_nodes(data: dict[str, Any]) -> tuple[list[OutlineNode], OutlineNode]
         "footer",
         "版记",
         [
-            FieldSpec(f, ("footer", "printer"), "line", "版记"),
-            FieldSpec(f, ("footer", "print_date"), "date", "版记"),
-            FieldSpec(f, ("footer", "copies"), "integer", "版记"),
+            _field(f, ("footer", "printer"), "line", "版记"),
+            _field(f, ("footer", "print_date"), "date", "版记"),
+            _field(f, ("footer", "copies"), "integer", "版记"),
         ],
         [_string_list(f, ("footer", "cc"), "抄送机关", _list(get_in(data, ("footer", "cc"))))],
     )
@@ -213,7 +215,7 @@ def _points(file: str, keys: KeyPath, points: list[Any], prefix: str) -> list[Ou
                 NodeRef(file, (*keys, "points", i)),
                 "point",
                 clip(f"{lead} {_text(point) or '（空）'}", 60),
-                [FieldSpec(file, (*keys, "points", i), "prose", f"{prefix}{lead}")],
+                [_field(file, (*keys, "points", i), "prose", f"{prefix}{lead}")],
                 section=file,
             )
         )
@@ -233,8 +235,8 @@ def _section_node(file: str, number: int, data: dict[str, Any]) -> OutlineNode:
                 "part",
                 clip(f"（{chinese_number(i + 1)}）{part_title or '（无标题）'}", 60),
                 [
-                    FieldSpec(file, ("parts", i, "title"), "line", part_prefix),
-                    FieldSpec(file, ("parts", i, "text"), "prose", part_prefix),
+                    _field(file, ("parts", i, "title"), "line", part_prefix),
+                    _field(file, ("parts", i, "text"), "prose", part_prefix),
                 ],
                 _points(file, ("parts", i), _list(get_in(part, ("points",))), part_prefix),
                 section=file,
@@ -253,9 +255,9 @@ def _section_node(file: str, number: int, data: dict[str, Any]) -> OutlineNode:
                 "metric",
                 clip(f"{key} {shown}", 26),
                 [
-                    FieldSpec(file, ("metrics", key, "value"), "number", context),
-                    FieldSpec(file, ("metrics", key, "unit"), "line", context),
-                    FieldSpec(file, ("metrics", key, "label"), "line", context),
+                    _field(file, ("metrics", key, "value"), "number", context),
+                    _field(file, ("metrics", key, "unit"), "line", context),
+                    _field(file, ("metrics", key, "label"), "line", context),
                 ],
                 section=file,
             )
@@ -275,9 +277,9 @@ def _section_node(file: str, number: int, data: dict[str, Any]) -> OutlineNode:
         "section",
         clip(prefix + title, 60),
         [
-            FieldSpec(file, ("kind",), "kind", prefix),
-            FieldSpec(file, ("title",), "line", prefix),
-            FieldSpec(file, ("lead",), "prose", prefix),
+            _field(file, ("kind",), "kind", prefix),
+            _field(file, ("title",), "line", prefix),
+            _field(file, ("lead",), "prose", prefix),
         ],
         children,
         section=file,
