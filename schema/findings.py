@@ -31,12 +31,18 @@ class RuleError(ValidationError):
         severity: Severity = "error",
         index: int | None = None,
         at_key: bool = False,
+        see: KeyPath | None = None,
+        after: str = "",
     ) -> None:
         super().__init__(message, path=path)
         self.code = code
         self.severity: Severity = severity
         self.index = index
         self.at_key = at_key
+        self.see = see
+        """Another place the finding is about (from the document's root): a first definition."""
+        self.after = after
+        """Message text after that place's file and line, which the validator puts in between."""
 
 
 def section_prose(section: Any) -> Iterator[tuple[KeyPath, str]]:

@@ -16,6 +16,36 @@ from typing import Any
 from schema.findings import RuleError
 
 
+def is_integral(value: Any) -> bool:
+    """Whether a number is whole, as JSON Schema's ``integer`` means it (2023 and 2023.0 alike).
+
+    TOML floats are read as ``Decimal``; without this, tui would refuse
+    ``year = 2023.0`` as a type error where check-jsonschema accepts it.
+    """
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return True
+    if isinstance(value, float):
+        return value.is_integer()
+    return isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value()
+
+
+def integer_literal(
+    validator: Any, enabled: bool, instance: Any, schema: Any
+) -> Iterator[RuleError]:
+    """``tuiIntegerLiteral``: a whole number written as a TOML float (2023.0) is a slip."""
+    if not enabled or isinstance(instance, int) or not is_integral(instance):
+        return
+    title = schema.get("title", "该项") if isinstance(schema, dict) else "该项"
+    written = f"小数 {instance}" if "." in str(instance) else "浮点数"
+    yield RuleError(
+        "F007",
+        f"“{title}”写成了{written}：请写成整数 {int(instance)}（不带小数点和指数）",
+        severity="warning",
+    )
+
+
 def _finite(value: Any) -> bool:
     if isinstance(value, float):
         return math.isfinite(value)

@@ -14,6 +14,7 @@ from typing import Any
 
 from schema.findings import RuleError, section_prose
 from schema.instance import TomlDate, TomlDateTime
+from schema.numbering import typed_number
 
 _HALF_WIDTH = re.compile(r"[,:;()]")
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
@@ -42,6 +43,10 @@ def prose(validator: Any, enabled: bool, instance: Any, schema: Any) -> Iterator
     if not enabled or not isinstance(instance, str):
         return
     marks = half_width_marks(instance)
+    numbering = schema.get("tuiTypedNumbering") if isinstance(schema, dict) else None
+    typed = typed_number(instance, numbering) if marks and numbering else None
+    if typed:  # “(一)” typed by hand: tuiTypedNumbering says to delete it, not to widen it
+        marks = [i for i in marks if not typed.start <= i < typed.end]
     if marks:
         first = instance[marks[0]]
         more = f"（本段共 {len(marks)} 处）" if len(marks) > 1 else ""

@@ -38,9 +38,10 @@ def required_kinds(
         if kind in seen and kind in spec["unique"]:
             yield RuleError(
                 "M002",
-                f'“{titles.get(kind, kind)}”（kind = "{kind}"）'
-                f"已在第 {seen[kind] + 1} 个部分文件中出现，每类只能有一个部分",
+                f'“{titles.get(kind, kind)}”（kind = "{kind}"）已在 ',
                 ("sections", i, "kind"),
+                see=("sections", seen[kind], "kind"),
+                after="出现，每类只能有一个部分；请合并两个文件，或改正其中一个的 kind",
             )
         seen.setdefault(kind, i)
     for n, kind in enumerate(spec["required"], 1):
@@ -65,10 +66,11 @@ def metrics(
         if key in defined and spec.get("uniqueKeys"):
             yield RuleError(
                 "P003",
-                f"指标“{key}”已在第 {defined[key] + 1} 个部分文件中定义；"
-                "指标名在整个报告中不能重复",
+                f"指标“{key}”已在 ",
                 ("sections", i, "metrics", key),
                 at_key=True,
+                see=("sections", defined[key], "metrics", key),
+                after="定义；指标名在整个报告中不能重复，请改用另一个指标名或删去其中一个",
             )
         defined.setdefault(key, i)
     if not spec.get("resolveReferences"):

@@ -19,7 +19,16 @@ from jsonschema.exceptions import ValidationError
 
 from records import Diagnostic, RecordError, RecordFile, Report
 from records.diagnostic import relative_to_cwd
-from schema import numbers, prose, relations, report_rules, years
+from schema import (
+    characters,
+    numbering,
+    numbers,
+    prose,
+    prose_units,
+    relations,
+    report_rules,
+    years,
+)
 from schema.findings import RuleError
 from schema.instance import to_instance
 from schema.loading import for_validation
@@ -28,20 +37,35 @@ from schema.waivers import apply_waivers
 
 KEYWORDS = {
     "tuiProse": prose.prose,
+    "tuiControlCharacters": characters.control_characters,
+    "tuiTypedNumbering": numbering.typed_numbering,
     "tuiPartialYear": prose.partial_year,
     "tuiTomlType": prose.toml_type,
     "tuiUnits": numbers.units,
+    "tuiIntegerLiteral": numbers.integer_literal,
     "tuiReportYears": years.report_years,
     "tuiSectionYears": years.section_years,
     "tuiRequiredKinds": report_rules.required_kinds,
     "tuiMetrics": report_rules.metrics,
+    "tuiProseUnits": prose_units.prose_units,
     "tuiRelations": relations.relations,
     "tuiExpression": relations.expression,
 }
 """tui's keywords: the name used in the schema files, and the function that checks it."""
 
-TuiValidator = validators.extend(Draft202012Validator, KEYWORDS)
-"""Draft 2020-12 with tui's keywords: the standard keywords behave exactly as elsewhere."""
+TuiValidator = validators.extend(
+    Draft202012Validator,
+    KEYWORDS,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda checker, value: numbers.is_integral(value)
+    ),
+)
+"""Draft 2020-12 with tui's keywords: the standard keywords behave exactly as elsewhere.
+
+TOML floats arrive as ``Decimal``, so ``integer`` is taught that an integral
+``Decimal`` is an integer, as an integral float is to every JSON Schema
+validator.
+"""
 
 
 _FOLLOW_FROM_ABSENCE = frozenset({"M001", "P001", "C003"})
@@ -89,26 +113,58 @@ def _diagnostic(
     )
 
 
+def _metric_named(file: RecordFile, keys: tuple[str | int, ...]) -> str:
+    """“指标 penalty_cases（办理行政处罚案件）” when ``keys`` lie inside a metric, else ``""``.
+
+    A message such as “缺少数值” is no help in a file with thirty metrics.
+    """
+    if len(keys) < 2 or keys[0] != "metrics" or not isinstance(keys[1], str):
+        return ""
+    metrics = file.data.get("metrics")
+    metric = metrics.get(keys[1]) if isinstance(metrics, dict) else None
+    label = metric.get("label") if isinstance(metric, dict) else None
+    if isinstance(label, str) and label.strip():
+        return f"指标 {keys[1]}（{label.strip()}）"
+    return f"指标 {keys[1]}"
+
+
+def _see_also(error: RuleError, report: Report) -> str:
+    """The message of a finding that names another place: the file and line of that place."""
+    if error.see is None:
+        return error.message
+    file, keys = _locate(list(error.see), report)
+    line = file.locator.key(keys).line
+    return f"{error.message}{file.path.name} 第 {line} 行{error.after}"
+
+
 def _diagnostics(error: ValidationError, report: Report) -> Iterator[Diagnostic]:
     file, keys = _locate(list(error.absolute_path), report)
     if isinstance(error, RuleError):
+        message = _see_also(error, report)
         yield _diagnostic(
-            file, keys, error.code, error.severity, error.message, error.index, error.at_key
+            file, keys, error.code, error.severity, message, error.index, error.at_key
         )
         return
     code = code_for(error)
-    if error.validator == "additionalProperties":
-        for key, message in unknown_keys(error):
-            yield _diagnostic(file, (*keys, key), code, "error", message, at_key=True)
-        return
-    if error.validator == "required":
-        keys = (*keys, missing_key(error))
-    elif error.validator == "pattern" and "propertyNames" in error.schema_path:
+    if error.validator == "pattern" and "propertyNames" in error.schema_path:
         yield _diagnostic(
             file, (*keys, str(error.instance)), code, "error", message_for(error, code), at_key=True
         )
         return
-    yield _diagnostic(file, keys, code, "error", message_for(error, code))
+    metric = _metric_named(file, keys)
+    if error.validator == "additionalProperties":
+        for key, message in unknown_keys(error):
+            message = f"{metric}：{message}" if metric else message
+            yield _diagnostic(file, (*keys, key), code, "error", message, at_key=True)
+        return
+    message = message_for(error, code)
+    if error.validator == "required":
+        keys = (*keys, missing_key(error))
+        gap = "" if metric.endswith("）") or not metric else " "
+        message = f"{metric}{gap}{message}"
+    elif metric:
+        message = f"{metric}：{message}"
+    yield _diagnostic(file, keys, code, "error", message)
 
 
 def load_diagnostic(error: RecordError) -> Diagnostic:

@@ -16,6 +16,7 @@ from typing import Any
 
 from schema.findings import RuleError
 from schema.instance import TomlDate, pointer_keys, resolve
+from schema.numbers import is_integral
 
 _ARABIC_YEAR = re.compile(
     r"(?<![0-9０-９\-–—~～至])((?:19|20)[0-9]{2})(?![0-9０-９])(?!\s*[\-–—~～至])"
@@ -43,7 +44,8 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _year(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    """The report year, also from ``2023.0`` (a slip reported as F008, not a reason to stop)."""
+    return int(value) if is_integral(value) else None
 
 
 def report_years(

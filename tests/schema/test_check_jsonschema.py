@@ -64,3 +64,26 @@ def test_check_jsonschema_refuses_each_structural_defect(schema: str, tmp_path: 
     assert result.returncode == 1
     for case in cases:  # every file is named among the failures
         assert case in result.stdout, (case, result.stdout)
+
+
+def test_a_whole_number_written_as_a_decimal_is_an_integer_to_both(tmp_path: Path) -> None:
+    """JSON Schema's ``integer`` includes 2023.0: neither tool refuses it; tui only warns."""
+    from schema import validate_folder
+
+    folder = tmp_path / "report"
+    shutil.copytree(INVALID / "_base", folder)
+    shutil.copy(INVALID / "F007-year-as-decimal" / "report.toml", folder / "report.toml")
+    text = (folder / "report.toml").read_text("utf-8").replace("copies = 5", "copies = 5.0")
+    (folder / "report.toml").write_text(text, "utf-8")
+    assert check_jsonschema("report", folder / "report.toml").returncode == 0
+    found = validate_folder(folder)
+    assert [(d.code, d.severity, d.pointer) for d in found] == [
+        ("F007", "warning", "/year"),
+        ("F007", "warning", "/footer/copies"),
+    ]
+    assert "请写成整数 2023" in found[0].message
+    # a year that is not whole stays a type error for both
+    text = text.replace("year = 2023.0", "year = 2023.5")
+    (folder / "report.toml").write_text(text, "utf-8")
+    assert check_jsonschema("report", folder / "report.toml").returncode == 1
+    assert "S002" in [d.code for d in validate_folder(folder)]

@@ -1,0 +1,62 @@
+"""Invisible control characters in a record's text, which a DOCX cannot hold.
+
+XML 1.0 forbids most C0 control characters (and U+FFFE, U+FFFF). They come
+from pasting out of another program, or from escapes such as ``\\u0007`` or
+``\\f`` in a TOML string; the reader never sees them, and the DOCX exporter
+has to drop them. Reporting them here, under the exporter's own code X003,
+lets ``tui validate`` refuse them in pre-commit, and a clerk sees one code
+for one defect whichever command found it. The
+characters and their names are declared in the schema files
+(``tuiControlCharacters``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from records.positions import KeyPath
+from schema.findings import RuleError
+
+
+@cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _strings(instance: Any) -> Iterator[tuple[KeyPath, str]]:
+    """Every string value with its path, depth first in file order, without recursion."""
+    stack: list[tuple[KeyPath, Any]] = [((), instance)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, str):
+            yield path, node
+        elif isinstance(node, dict):
+            stack.extend(((*path, k), v) for k, v in reversed(list(node.items())))
+        elif isinstance(node, list):
+            stack.extend(((*path, i), v) for i, v in reversed(list(enumerate(node))))
+
+
+def describe(char: str, names: dict[str, str]) -> str:
+    """A character's name for the clerk: “响铃符 BEL（U+0007）”."""
+    code = f"U+{ord(char):04X}"
+    return f"{names.get(code, '控制字符')}（{code}）"
+
+
+def control_characters(
+    validator: Any, spec: dict[str, Any], instance: Any, schema: Any
+) -> Iterator[RuleError]:
+    """``tuiControlCharacters``: no string of the file holds a character XML forbids."""
+    pattern = _pattern(spec["pattern"])
+    names = spec.get("names", {})
+    for path, text in _strings(instance):
+        for match in pattern.finditer(text):
+            yield RuleError(
+                "X003",
+                f"文字中有看不见的{describe(match.group(), names)}，多半是从别的程序粘贴进来的；"
+                "DOCX 无法写入它，请在此处删除",
+                path,
+                index=match.start(),
+            )
