@@ -65,6 +65,8 @@ def summary(results: list[ReportResult]) -> dict[str, int]:
 
 def _summary_line(results: list[ReportResult]) -> str:
     totals = summary(results)
+    if not totals["reports"]:
+        return "没有检查任何报告：给出的文件都不属于报告文件夹"
     head = f"检查了 {totals['reports']} 份报告" if totals["reports"] != 1 else "检查了 1 份报告"
     if not (totals["errors"] or totals["warnings"] or totals["waived"]):
         return f"{head}，未发现问题"

@@ -79,9 +79,27 @@ def test_a_wrong_call_exits_2(argv: list[str], tmp_path: Path, capsys, monkeypat
     assert status == 2 and "错误" in err and out == ""
 
 
-def test_a_folder_that_is_no_report_exits_1(tmp_path: Path, capsys) -> None:
+def test_a_path_that_holds_no_report_is_a_wrong_call(tmp_path: Path, capsys) -> None:
+    """A mistyped path in CI must fail, not pass as “0 reports, no problems”."""
+    (tmp_path / "empty" / "sub").mkdir(parents=True)
+    (tmp_path / "notes.txt").write_text("hostname\n", "utf-8")
+    for path in (tmp_path / "empty", tmp_path / "notes.txt"):
+        status, out, err = run(capsys, str(path))
+        assert status == 2 and out == ""
+        assert str(path) in err and "report.toml" in err
+
+
+def test_a_folder_of_sections_without_report_toml_exits_1(tmp_path: Path, capsys) -> None:
+    (tmp_path / "1-measures.toml").write_text('kind = "measures"\ntitle = "x"\n', "utf-8")
     status, out, _ = run(capsys, str(tmp_path))
     assert status == 1 and "R002" in out
+
+
+def test_only_toml_files_outside_reports_check_nothing_and_pass(tmp_path: Path, capsys) -> None:
+    """pre-commit passes every TOML file a commit touches, pyproject.toml included."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', "utf-8")
+    status, out, _ = run(capsys, str(tmp_path / "pyproject.toml"))
+    assert status == 0 and "没有检查任何报告" in out and "未发现问题" not in out
 
 
 def test_json_has_exactly_the_fields_and_a_summary(report_dir: Path, capsys, monkeypatch) -> None:
@@ -176,6 +194,18 @@ def test_many_reports_give_a_table_and_the_same_exit_codes(
     shutil.rmtree(city / "dept-03")
     status, out, _ = run(capsys, "--format", "json", "city")
     assert status == 0 and len(json.loads(out)["reports"]) == 9
+
+
+def test_many_reports_are_listed_in_natural_order(
+    tmp_path: Path, example_dir: Path, capsys, monkeypatch
+) -> None:
+    for name in ("dept10", "dept2", "dept1"):
+        shutil.copytree(example_dir, tmp_path / "city" / name)
+    monkeypatch.chdir(tmp_path)
+    for argv in (["city"], ["city/dept10", "city/dept2", "city/dept1"]):
+        _, out, _ = run(capsys, "--jobs", "1", *argv)
+        rows = [line.split()[0] for line in out.splitlines() if line.startswith("city/")]
+        assert rows == ["city/dept1", "city/dept2", "city/dept10"]
 
 
 def test_parallel_and_serial_agree(tmp_path: Path, example_dir: Path, capsys) -> None:

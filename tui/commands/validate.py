@@ -20,6 +20,7 @@ from pathlib import Path
 
 from records import REPORT_FILE, Diagnostic
 from records.diagnostic import relative_to_cwd
+from records.model import natural_key
 from tui.commands import UsageError
 
 NAME = "validate"
@@ -81,17 +82,29 @@ def _looks_like_record(path: Path) -> bool:
 
 
 def _reports_under(folder: Path) -> list[Path]:
+    """Report folders below ``folder``, in natural order (dept2 before dept10)."""
     found = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        dirs[:] = sorted(
+            (d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")), key=natural_key
+        )
         if REPORT_FILE in files:
             found.append(Path(root))
             dirs[:] = []
     return found
 
 
+def _holds_records(folder: Path) -> bool:
+    """Whether a folder without report.toml holds section files: a report that lost it."""
+    return any(_looks_like_record(p) for p in folder.glob("*.toml") if p.is_file())
+
+
 def group(paths: Iterable[str]) -> tuple[list[Path], list[Diagnostic], list[Path]]:
-    """The report folders the paths name, findings for stray report files, and skipped files."""
+    """The report folders the paths name, findings for stray report files, and skipped files.
+
+    Folders come in natural order (dept2 before dept10), however the shell
+    expanded a glob, so the summary table reads as a clerk numbers folders.
+    """
     folders: dict[Path, Path] = {}
     stray: list[Diagnostic] = []
     skipped: list[Path] = []
@@ -100,7 +113,13 @@ def group(paths: Iterable[str]) -> tuple[list[Path], list[Diagnostic], list[Path
         if not path.exists():
             raise UsageError(f"路径不存在：{value}")
         if path.is_dir():
-            found = [path] if (path / REPORT_FILE).is_file() else _reports_under(path) or [path]
+            found = [path] if (path / REPORT_FILE).is_file() else _reports_under(path)
+            if not found and not _holds_records(path):
+                raise UsageError(
+                    f"{value} 中没有报告：这个文件夹及其子文件夹里都没有 report.toml；"
+                    "请检查路径是否写对"
+                )
+            found = found or [path]  # section files without report.toml: reported as R002
         elif (path.parent / REPORT_FILE).is_file():
             found = [path.parent]
         elif path.suffix == ".toml" and _looks_like_record(path):
@@ -115,12 +134,18 @@ def group(paths: Iterable[str]) -> tuple[list[Path], list[Diagnostic], list[Path
                 )
             )
             continue
-        else:
-            skipped.append(path)
+        elif path.suffix == ".toml":
+            skipped.append(path)  # pre-commit passes every TOML file a commit touches
             continue
+        else:
+            raise UsageError(
+                f"{value} 不是报告文件，也不在报告文件夹中（同一文件夹中没有 report.toml）；"
+                "请给出报告文件夹或其中的文件"
+            )
         for folder in found:
             folders.setdefault(folder.resolve(), folder)
-    return list(folders.values()), stray, skipped
+    ordered = sorted(folders.values(), key=lambda f: natural_key(f.as_posix()))
+    return ordered, stray, skipped
 
 
 def _check(folder: Path) -> list[Diagnostic]:
