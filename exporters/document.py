@@ -72,7 +72,7 @@ def format_value(metric: Metric) -> str:
         text = format(value, "f")
     else:
         text = str(value)
-    return text + "%" if metric.unit == "%" else text
+    return text + metric.unit if metric.unit in ("%", "％") else text
 
 
 class _Renderer:

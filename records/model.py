@@ -192,6 +192,8 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _int(value: Any) -> int | None:
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+        return int(value)  # 2023.0: a slip the validator warns about, not a missing year
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 

@@ -155,3 +155,21 @@ def test_doubled_braces_are_literal_braces(report_dir: Path) -> None:
 def test_chinese_numbers(n: int, word: str) -> None:
     assert chinese_number(n) == word
     assert point_number(n) == word + "是"
+
+
+def test_a_full_width_percent_unit_is_attached_as_written(report_dir: Path) -> None:
+    path = report_dir / "1-measures.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('value = 100\nunit = "%"', 'value = 100\nunit = "％"'), encoding="utf-8"
+    )
+    assert "重大执法决定法制审核100％全覆盖" in export_text(load_report(report_dir))[0]
+
+
+def test_an_integral_float_year_and_copies_still_export(report_dir: Path) -> None:
+    path = report_dir / "report.toml"
+    text = path.read_text(encoding="utf-8").replace("year = 2023", "year = 2023.0")
+    path.write_text(text.replace("copies = 5", "copies = 5.0"), encoding="utf-8")
+    report = load_report(report_dir)
+    assert report.year == 2023
+    assert export_text(report)[0].splitlines()[-2] == "（共印5份）"
