@@ -64,6 +64,7 @@ class EditorApp(App[None]):
 
     # -- unsaved state and recovery ------------------------------------------------
     def show_modified(self) -> None:
+        """Say in the title bar whether there is anything to save."""
         name = self.session.folder.resolve().name
         self.sub_title = f"{name} · 未保存" if self.session.modified else name
 
@@ -75,6 +76,7 @@ class EditorApp(App[None]):
             self._recovery_timer = self.set_timer(RECOVERY_DELAY, self.keep_recovery)
 
     def keep_recovery(self) -> None:
+        """Write the recovery copy now (the timer calls this a second after the last edit)."""
         if self.recovery is None:
             return
         try:
@@ -83,6 +85,7 @@ class EditorApp(App[None]):
             self.notify(f"无法保存恢复副本：{e.message}", severity="warning")
 
     def offer_recovery(self) -> None:
+        """Ask whether to restore edits a killed editor left behind."""
         found = self.recovery.read(self.session) if self.recovery else None
         if found is None:
             return
@@ -152,6 +155,7 @@ class EditorApp(App[None]):
             self.exit()
 
     def ask_conflict(self, then_quit: bool) -> None:
+        """A file changed on disk: let the clerk choose, never overwrite silently."""
         conflicts = self.session.conflicts()
         names = "、".join(p.name for p in conflicts)
 
@@ -225,6 +229,7 @@ class EditorApp(App[None]):
             )
 
     async def jump_to(self, file: str, keys: KeyPath) -> None:
+        """Put the cursor in a field (the palette's way to any field)."""
         await self.editor.go_to(file, keys)
 
     def action_validate(self) -> None:

@@ -87,6 +87,7 @@ class FieldSpec:
 
     @property
     def ref(self) -> NodeRef:
+        """The node this field belongs to when it is a node of its own (a point, an item)."""
         return NodeRef(self.file, self.keys)
 
     @property
@@ -97,6 +98,7 @@ class FieldSpec:
 
     @property
     def description(self) -> str:
+        """The schema's explanation, shown under the field while it has the cursor."""
         return field_text(self.file, self.keys).description
 
     @property
@@ -123,6 +125,7 @@ class OutlineNode:
     """The section file this node belongs to (empty for report.toml), for the preview."""
 
     def walk(self) -> Iterator[OutlineNode]:
+        """This node and every node below it, in tree order."""
         yield self
         for child in self.children:
             yield from child.walk()

@@ -46,6 +46,7 @@ class ReportCommands(Provider):
     """The palette's one provider: commands first, then every field of the report."""
 
     def entries(self) -> list[Entry]:
+        """Everything the palette offers, read fresh so new points and metrics appear."""
         app: EditorApp = self.app  # type: ignore[assignment]
         commands = [
             Entry("保存 · save", "保存所有修改（Ctrl+S）", app.action_save),
@@ -80,10 +81,12 @@ class ReportCommands(Provider):
         return commands + fields
 
     async def discover(self) -> Hits:
+        """With nothing typed yet, the commands (fields need a word to match)."""
         for entry in self.entries()[:7]:
             yield DiscoveryHit(entry.text, entry.run, help=entry.help)
 
     async def search(self, query: str) -> Hits:
+        """Fields and commands matching what was typed, best first."""
         matcher = self.matcher(query)
         found = False
         for entry in self.entries():

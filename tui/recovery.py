@@ -91,6 +91,7 @@ class RecoveryStore:
         return Recovery(saved_at, files, changed_since) if files else None
 
     def clear(self) -> None:
+        """Forget the recovery copy (after a save, or a deliberate discard)."""
         self.path.unlink(missing_ok=True)
 
 

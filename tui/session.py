@@ -146,9 +146,11 @@ class EditSession:
 
     # -- reading ---------------------------------------------------------------
     def files(self) -> list[EditableFile]:
+        """report.toml, then the section files in report order."""
         return self.draft.files
 
     def file(self, name: str) -> EditableFile:
+        """The open file called ``name``."""
         return self.draft.file(name)
 
     def data(self, name: str) -> dict[str, Any]:
@@ -161,6 +163,7 @@ class EditSession:
         return self._data[name]
 
     def value(self, spec: FieldSpec) -> Any:
+        """The stored value of a field, as parsed (numbers keep their decimals)."""
         return get_in(self.data(spec.file), spec.keys)
 
     def refresh(self) -> None:
@@ -198,6 +201,7 @@ class EditSession:
 
     @property
     def modified(self) -> bool:
+        """Whether any file differs from what is on disk."""
         return self.draft.modified
 
     # -- changing --------------------------------------------------------------
@@ -288,6 +292,7 @@ class EditSession:
         return self.draft.save(force=force)
 
     def conflicts(self) -> list[Path]:
+        """Changed files that someone else also changed on disk."""
         return self.draft.conflicts()
 
     def reload(self, paths: list[Path]) -> None:

@@ -14,6 +14,7 @@ NAME = "edit"
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``tui edit`` to the command line."""
     parser = commands.add_parser(
         NAME,
         help="在终端中编辑报告（键盘操作，F1 查看按键）",
@@ -28,6 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def run(args: argparse.Namespace) -> int:
+    """Open the editor; Textual is imported only here."""
     folder = existing_folder(args.folder)
     from tui.app import make_app
 

@@ -106,18 +106,22 @@ class EditorScreen(Screen[None]):
 
     @property
     def report_tree(self) -> ReportTree:
+        """The tree on the left."""
         return self.query_one(ReportTree)
 
     @property
     def form(self) -> FieldForm:
+        """The form on the right."""
         return self.query_one(FieldForm)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
+        """The diagnostics of the last finished check."""
         return self.result.diagnostics if self.result else []
 
     # -- showing a node --------------------------------------------------------
     async def show_node(self, node: OutlineNode) -> None:
+        """Show ``node``'s fields with their values and error marks."""
         values = {spec: format_value(self.session.value(spec)) for spec in node.fields}
         await self.form.show(node, values, self.problems())
         self.update_preview()
@@ -184,6 +188,7 @@ class EditorScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="check")
     def run_check(self, snapshot: Snapshot) -> None:
+        """Check a snapshot in a thread; only the newest check reports back."""
         try:
             result = check_snapshot(snapshot)
         except Exception as error:  # a bug in a rule must not stop the editor
@@ -194,6 +199,7 @@ class EditorScreen(Screen[None]):
             self.app.call_from_thread(self.show_result, result)
 
     def check_failed(self, error: Exception) -> None:
+        """A rule crashed: say so, and let editing and saving go on."""
         self.checking = False
         self.notify(f"检查报告时出错（可继续编辑和保存）：{error!r}", severity="error", timeout=8)
 
@@ -233,6 +239,7 @@ class EditorScreen(Screen[None]):
         self.form.mark(self.problems())
 
     def update_preview(self) -> None:
+        """Refresh the preview when it is the pane on show."""
         if self.query_one(ContentSwitcher).current != "preview" or self.result is None:
             return
         node = self.form.node
@@ -280,6 +287,7 @@ class EditorScreen(Screen[None]):
 
     @work(exclusive=True, group="structure")
     async def add(self, node: OutlineNode, what: str) -> None:
+        """Add what the clerk chose at ``node`` and put the cursor in it."""
         key = ""
         if what == "metric":
             answer = await self.app.push_screen_wait(
@@ -318,6 +326,7 @@ class EditorScreen(Screen[None]):
 
     @work(exclusive=True, group="structure")
     async def remove_node(self, node: OutlineNode) -> None:
+        """Remove ``node`` and put the cursor on its neighbour."""
         try:
             self.session.remove(node)
         except STRUCTURE_PROBLEMS as problem:

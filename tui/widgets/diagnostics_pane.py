@@ -82,6 +82,7 @@ class DiagnosticsPane(Vertical):
             self.post_message(self.Chosen(self.diagnostics[event.option_index]))
 
     def focus_list(self) -> None:
+        """Put the cursor in the list, on the first diagnostic if none is chosen yet."""
         listing = self.query_one(OptionList)
         listing.focus()
         if listing.highlighted is None and self.diagnostics:

@@ -62,6 +62,7 @@ class FieldEditor(Vertical):
 
     @property
     def control_id(self) -> str:
+        """The id of the control, which the form focuses."""
         return self.spec.dom_id
 
     def compose(self) -> ComposeResult:
@@ -92,6 +93,7 @@ class FieldEditor(Vertical):
         return field
 
     def focus_control(self) -> None:
+        """Put the cursor in this field's control."""
         self.query_one("#" + self.control_id).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:

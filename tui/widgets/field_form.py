@@ -57,6 +57,7 @@ class FieldForm(VerticalScroll):
         self.scroll_home(animate=False)
 
     def editors(self) -> list[FieldEditor]:
+        """The fields of the form, top to bottom."""
         return list(self.query(FieldEditor))
 
     def mark(self, problems: Problems) -> None:

@@ -18,4 +18,5 @@ class PreviewPane(VerticalScroll):
         yield Static("", id="preview-text", markup=False)
 
     def show(self, text: str) -> None:
+        """Replace the text on show."""
         self.query_one("#preview-text", Static).update(text)

@@ -120,6 +120,7 @@ class ReportTree(Tree[OutlineNode]):
         return found
 
     def find(self, ref: NodeRef) -> TreeNode[OutlineNode] | None:
+        """The tree node showing ``ref``, if it is in the tree."""
         return next((n for n in self._all() if n.data and n.data.ref == ref), None)
 
     def go_to(self, ref: NodeRef) -> None:
