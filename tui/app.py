@@ -57,10 +57,19 @@ class EditorApp(App[None]):
         self.editor = EditorScreen(session)
         self.sub_title = session.folder.resolve().name
         self._recovery_timer: Timer | None = None
+        self.discarded = False
+        """The clerk chose to quit without saving: no recovery copy on the way out."""
+        self.recovery_delay = RECOVERY_DELAY
 
     def on_mount(self) -> None:
         self.push_screen(self.editor)
         self.offer_recovery()
+
+    def on_unmount(self) -> None:
+        # leaving with unsaved edits not deliberately discarded (a hang-up, say):
+        # keep them now rather than a second after the last keystroke
+        if self.recovery is not None and self.session.modified and not self.discarded:
+            self.keep_recovery()
 
     # -- unsaved state and recovery ------------------------------------------------
     def show_modified(self) -> None:
@@ -73,7 +82,7 @@ class EditorApp(App[None]):
         if self.recovery is not None:
             if self._recovery_timer is not None:
                 self._recovery_timer.stop()
-            self._recovery_timer = self.set_timer(RECOVERY_DELAY, self.keep_recovery)
+            self._recovery_timer = self.set_timer(self.recovery_delay, self.keep_recovery)
 
     def keep_recovery(self) -> None:
         """Write the recovery copy now (the timer calls this a second after the last edit)."""
@@ -200,6 +209,7 @@ class EditorApp(App[None]):
             if choice == "save":
                 self.save_draft(then_quit=True)
             elif choice == "discard":
+                self.discarded = True
                 if self.recovery is not None:
                     self.recovery.clear()
                 self.exit()

@@ -96,3 +96,16 @@ async def test_discarding_on_quit_forgets_the_recovery_copy(
         await pilot.press("ctrl+q", "d")
         await pilot.pause()
     assert list(recovery_dir.glob("*.json")) == []
+
+
+@run_async
+async def test_leaving_with_unsaved_edits_keeps_them_at_once(
+    editor: EditorApp, recovery_dir: Path
+) -> None:
+    editor.recovery_delay = 3600  # so that only leaving can write the copy
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await change_signer(pilot, "Li")
+        assert list(recovery_dir.glob("*.json")) == []
+    # the app went away (as on a hang-up) without the clerk choosing to discard
+    assert len(list(recovery_dir.glob("*.json"))) == 1
