@@ -65,6 +65,12 @@ class EditorApp(App[None]):
         self.push_screen(self.editor)
         self.offer_recovery()
 
+    def hang_up(self) -> None:
+        """The terminal went away or the editor was told to stop: keep the edits, then leave."""
+        if self.recovery is not None and self.session.modified and not self.discarded:
+            self.keep_recovery()
+        self.exit()
+
     def on_unmount(self) -> None:
         # leaving with unsaved edits not deliberately discarded (a hang-up, say):
         # keep them now rather than a second after the last keystroke

@@ -109,3 +109,15 @@ async def test_leaving_with_unsaved_edits_keeps_them_at_once(
         assert list(recovery_dir.glob("*.json")) == []
     # the app went away (as on a hang-up) without the clerk choosing to discard
     assert len(list(recovery_dir.glob("*.json"))) == 1
+
+
+@run_async
+async def test_a_hang_up_keeps_the_edits_and_leaves(editor: EditorApp, recovery_dir: Path) -> None:
+    editor.recovery_delay = 3600
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await change_signer(pilot, "Li")
+        editor.hang_up()  # what SIGHUP and SIGTERM call in `tui edit`
+        await pilot.pause()
+        assert len(list(recovery_dir.glob("*.json"))) == 1
+        assert not editor.is_running

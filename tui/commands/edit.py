@@ -7,6 +7,7 @@ Textual is imported inside :func:`run` only, so the other commands (and
 from __future__ import annotations
 
 import argparse
+import signal
 
 from tui.commands.output import existing_folder
 
@@ -34,5 +35,9 @@ def run(args: argparse.Namespace) -> int:
     from tui.app import make_app
 
     app = make_app(folder, keep_recovery=not args.no_recovery)
+    # a dropped SSH connection (SIGHUP) or a plain kill (SIGTERM) keeps unsaved edits
+    for name in ("SIGHUP", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), lambda _signum, _frame: app.hang_up())
     app.run()
     return app.return_code or 0
