@@ -144,6 +144,7 @@ class EditorApp(App[None]):
 
     def save_draft(self, then_quit: bool, force: bool = False) -> None:
         """Save through records; on a file changed on disk, ask: reload, overwrite, or cancel."""
+        self.editor.flush_form()  # a keystroke still on its way to the draft is saved too
         try:
             written = self.session.save(force=force)
         except FileChangedError:
@@ -205,6 +206,7 @@ class EditorApp(App[None]):
         return self.session.modified or bool(self.editor.local_problems)
 
     def action_request_quit(self) -> None:
+        self.editor.flush_form()
         if not self.unsaved:
             if self.recovery is not None:
                 self.recovery.clear()

@@ -228,3 +228,18 @@ async def test_the_palette_exports_the_text_beside_the_folder(
         await settle(pilot)
     exported = report_dir.parent / f"{report_dir.name}.txt"
     assert exported.read_text(encoding="utf-8") == export_text(load_report(report_dir))[0]
+
+
+@run_async
+async def test_ctrl_s_right_after_a_keystroke_saves_that_keystroke(
+    editor: EditorApp, report_dir: Path
+) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await jump(pilot, "penalty_cases")
+        field = editor.focused
+        assert isinstance(field, Input)
+        field.value = "151"  # shown in the control, its change message not yet handled
+        editor.action_save()
+        await settle(pilot)
+    assert "value = 151" in (report_dir / "1-measures.toml").read_text(encoding="utf-8")

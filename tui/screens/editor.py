@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 
 from records import Diagnostic, RecordError
 from records.positions import KeyPath
-from tui.outline import NodeRef, OutlineNode, node_for
+from tui.outline import FieldSpec, NodeRef, OutlineNode, node_for
 from tui.preview import preview_text
 from tui.screens.prompts import Choice, ChoiceScreen, TextScreen
 from tui.session import (
@@ -155,10 +155,20 @@ class EditorScreen(Screen[None]):
 
     # -- editing ---------------------------------------------------------------
     def on_field_editor_edited(self, event: FieldEditor.Edited) -> None:
-        spec = event.spec
+        self.apply_edit(event.spec, event.raw)
+
+    def flush_form(self) -> None:
+        """Store what the form shows that its messages have not stored yet (before a save)."""
+        for editor in self.form.editors():
+            raw = editor.take_pending()
+            if raw is not None:
+                self.apply_edit(editor.spec, raw)
+
+    def apply_edit(self, spec: FieldSpec, raw: str) -> None:
+        """Store what was typed in ``spec``, or mark why it cannot be stored."""
         where = (spec.file, spec.keys)
         try:
-            changed = self.session.set_value(spec, event.raw)
+            changed = self.session.set_value(spec, raw)
         except InputProblem as problem:
             self.local_problems[where] = f"✗{problem}（未写入）"
             self.form.mark(self.problems())

@@ -116,6 +116,23 @@ class FieldEditor(Vertical):
         self.remove_class("-focused")
         self.post_message(self.Left(self.spec))
 
+    def current_text(self) -> str:
+        """What the control shows now, as text."""
+        control = self.query_one("#" + self.control_id)
+        if isinstance(control, TextArea):
+            return control.text
+        if isinstance(control, Select):
+            return "" if control.value is Select.NULL else str(control.value)
+        return control.value if isinstance(control, Input) else self.initial
+
+    def take_pending(self) -> str | None:
+        """The control's text if no edit message has carried it yet (then it counts as sent)."""
+        raw = self.current_text()
+        if raw == self.initial:
+            return None
+        self.initial = raw
+        return raw
+
     def _edited(self, raw: str) -> None:
         if raw == self.initial:
             return  # the control echoing its starting value is not an edit
