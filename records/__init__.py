@@ -6,6 +6,8 @@ edit one with :class:`ReportDraft` (imported lazily: tomlkit is
 loaded only when something is edited).
 """
 
+from typing import TYPE_CHECKING
+
 from records.diagnostic import Diagnostic, Severity
 from records.errors import (
     EncodingError,
@@ -30,6 +32,9 @@ from records.model import (
     Where,
 )
 from records.positions import KeyPath, Position
+
+if TYPE_CHECKING:
+    from records.editing import EditableFile, ReportDraft
 
 _LAZY = {"EditableFile", "ReportDraft"}
 

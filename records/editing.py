@@ -1,8 +1,9 @@
 """Editing record files without disturbing what the clerk did not touch.
 
 Edits go through tomlkit, which keeps comments, key order, blank lines and
-quoting. An untouched file is never written, so it stays byte-identical; a
-touched one keeps its BOM and line endings. Saves are atomic, and a file that
+quoting; adding, removing and reordering elements is in ``records.restructure``.
+An untouched file is never written, so it stays byte-identical; a touched one
+keeps its BOM and line endings. Saves are atomic, and a file that
 changed on disk since it was loaded is refused unless the caller forces it.
 """
 
@@ -126,39 +127,19 @@ class EditableFile:
         except (KeyError, IndexError, TypeError):
             return
 
-    def append(self, keys: KeyPath, value: Any) -> int:
-        """Append to the array (or array of tables) at ``keys``; returns the new index."""
-        parent = self._container(keys[:-1], create=True)
-        key = keys[-1]
-        if key not in parent:
-            if isinstance(value, dict):
-                parent[key] = tomlkit.aot()
-            else:
-                parent[key] = tomlkit.array()
-                parent[key].multiline(True)
-        target = parent[key]
-        if isinstance(value, dict):
-            table = to_item(value)
-            table.add(tomlkit.nl())
-            target.append(table)
-        else:
-            target.append(to_item(value))
-        return len(target) - 1
-
-    def move(self, keys: KeyPath, offset: int) -> KeyPath:
-        """Move the array element at ``keys`` by ``offset`` places; returns its new path."""
-        array = self._container(keys[:-1], create=False)
-        index = keys[-1]
-        assert isinstance(index, int)
-        new = max(0, min(len(array) - 1, index + offset))
-        if new != index:
-            values = [v.unwrap() if hasattr(v, "unwrap") else v for v in array]
-            values.insert(new, values.pop(index))
-            for i, value in enumerate(values):
-                array[i] = to_item(value)
-        return (*keys[:-1], new)
-
     # -- text and saving -------------------------------------------------------
+    def replace_text(self, text: str) -> None:
+        """Take ``text`` as the file's new content (a recovered draft, say), unsaved.
+
+        The file on disk and the conflict check are untouched: saving writes
+        ``text`` only if the disk still holds what was loaded.
+        """
+        parse_toml(SourceText(self.path, text, self.source.bom, self.source.newline, ""))
+        try:
+            self.doc = tomlkit.parse(text)
+        except tomlkit.exceptions.ParseError as e:
+            raise TomlSyntaxError(f"TOML 语法错误：{e}", self.path, e.line, e.col) from e
+
     def text(self) -> str:
         """The file's text as it would be saved (without the BOM)."""
         text = self.doc.as_string()

@@ -8,8 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from records import FileChangedError, RecordError, ReportDraft, WriteError, load_report, read_file
+from records import (
+    FileChangedError,
+    RecordError,
+    ReportDraft,
+    TomlSyntaxError,
+    WriteError,
+    load_report,
+    read_file,
+)
 from records.editing import EditableFile
+from records.restructure import insert_element, move_element
 from tests.conftest import EXAMPLE
 
 EXAMPLE_FILES = sorted(EXAMPLE.glob("*.toml"))
@@ -156,13 +165,16 @@ def test_a_saved_file_can_be_saved_again_without_conflict(report_dir: Path) -> N
 def test_adding_points_parts_and_metrics_yields_valid_toml(report_dir: Path) -> None:
     draft = ReportDraft(report_dir)
     plans = draft.file("4-plans.toml")
-    plans.append(
-        ("parts",), {"title": "持续强化数字赋能", "text": "推进执法数字化{new_metric}次。"}
+    insert_element(
+        plans,
+        ("parts",),
+        4,
+        {"title": "持续强化数字赋能", "text": "推进执法数字化{new_metric}次。"},
     )
     plans.set(("metrics", "new_metric", "value"), 3)
     plans.set(("metrics", "new_metric", "unit"), "次")
     plans.set(("metrics", "new_metric", "label"), "新增指标")
-    draft.file("2-shortcomings.toml").append(("points",), "三是新增的不足。")
+    insert_element(draft.file("2-shortcomings.toml"), ("points",), 2, "三是新增的不足。")
     draft.save()
     report = load_report(report_dir)
     assert report.sections[3].parts[-1].title == "持续强化数字赋能"
@@ -174,7 +186,7 @@ def test_moving_a_point_reorders_it(report_dir: Path) -> None:
     draft = ReportDraft(report_dir)
     leadership = draft.file("3-leadership.toml")
     first = leadership.get(("points", 0))
-    assert leadership.move(("points", 0), 1) == ("points", 1)
+    assert move_element(leadership, ("points", 0), 1) == ("points", 1)
     assert leadership.get(("points", 1)) == first
     draft.save()
     assert load_report(report_dir).sections[2].points[1] == first
@@ -212,3 +224,30 @@ def test_absurd_nesting_is_an_error_not_a_crash(tmp_path: Path) -> None:
 
 def load_report_data(path: Path) -> dict[str, object]:
     return read_file(path).data
+
+
+def test_moving_a_point_changes_only_the_lines_that_moved(report_dir: Path) -> None:
+    path = report_dir / "3-leadership.toml"
+    before = path.read_text(encoding="utf-8").splitlines()
+    draft = ReportDraft(report_dir)
+    move_element(draft.file(path.name), ("points", 0), 1)
+    draft.save()
+    after = path.read_text(encoding="utf-8").splitlines()
+    assert len(after) == len(before)
+    assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [
+        before.index(next(line for line in before if line.startswith('  "提高站位'))),
+        before.index(next(line for line in before if line.startswith('  "带头学法'))),
+    ]
+
+
+def test_replacing_the_text_is_an_unsaved_edit_checked_against_the_disk(report_dir: Path) -> None:
+    path = report_dir / "report.toml"
+    opened = EditableFile.open(path)
+    recovered = path.read_text(encoding="utf-8").replace("沈斌", "张三")
+    opened.replace_text(recovered)
+    assert opened.modified and opened.get(("header", "signer")) == "张三"
+    assert "沈斌" in path.read_text(encoding="utf-8")
+    with pytest.raises(TomlSyntaxError):
+        opened.replace_text("year = \n")
+    opened.save()
+    assert path.read_text(encoding="utf-8") == recovered
