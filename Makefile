@@ -27,7 +27,7 @@ lint: $(BIN)/tui
 	$(BIN)/lint-imports
 
 bench: $(BIN)/tui
-	$(BIN)/python tests/benchmarks/bench_validate.py
+	for script in tests/benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info
