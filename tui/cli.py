@@ -17,45 +17,42 @@ from pathlib import Path
 
 from records import TuiError
 from tui import argparse_zh
-from tui.commands import COMMANDS, UsageError
+from tui.commands import ORDER, UsageError, load
 
 DESCRIPTION = "法治政府建设情况报告的编辑、校验与导出工具"
 EPILOG = "“tui 文件夹” 等同于 “tui edit 文件夹”。每个命令的详细说明：tui 命令 --help"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser with every command registered."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command registered, or just ``only`` when it is known."""
     argparse_zh.install()
     parser = argparse.ArgumentParser(prog="tui", description=DESCRIPTION, epilog=EPILOG)
     commands = parser.add_subparsers(dest="command", metavar="命令", required=True)
-    for command in COMMANDS:
+    for command in load((only,) if only in ORDER else ORDER):
         command.register(commands)
     return parser
 
 
 def _default_to_edit(argv: list[str]) -> list[str]:
     """``tui DIR`` means ``tui edit DIR``; a mistyped command is not taken for a folder."""
-    names = [c.NAME for c in COMMANDS]
+    names = list(ORDER)
     if not argv or argv[0].startswith("-") or argv[0] in names:
         return argv
     if not Path(argv[0]).exists():
         close = difflib.get_close_matches(argv[0], names, n=1)
         if close:
             raise UsageError(f"未知命令“{argv[0]}”，是否应为 {close[0]}？")
-        if "edit" not in names or "/" not in argv[0] and not argv[0].startswith("."):
-            raise UsageError(
-                f"未知命令“{argv[0]}”，也没有这个文件夹；可用的命令：{'、'.join(names)}"
-            )
-    return ["edit", *argv] if "edit" in names else argv
+        raise UsageError(f"未知命令“{argv[0]}”，也没有这个文件夹；可用的命令：{'、'.join(names)}")
+    return ["edit", *argv]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = build_parser()
     try:
         args_list = _default_to_edit(list(sys.argv[1:] if argv is None else argv))
     except UsageError as e:
-        parser.exit(2, f"tui：错误：{e}\n")
+        build_parser().exit(2, f"tui：错误：{e}\n")
+    parser = build_parser(args_list[0] if args_list else None)
     args = parser.parse_args(args_list)
     try:
         return int(args.run(args))
