@@ -18,6 +18,7 @@ from records.atomic import atomic_write
 from records.positions import KeyPath
 from tui.palette import ReportCommands
 from tui.recovery import RecoveryStore, restore
+from tui.screens.comparison import ComparisonScreen, MetricChosen
 from tui.screens.editor import EditorScreen
 from tui.screens.help import HelpScreen, KeyRow, rows_from
 from tui.screens.prompts import Choice, ChoiceScreen
@@ -286,6 +287,33 @@ class EditorApp(App[None]):
             self.notify(f"导出失败：{e}", severity="error")
             return
         self.notify(f"已导出：{target}")
+
+    def action_compare(self) -> None:
+        """The palette's 与去年对比: the draft's metrics against last year's report."""
+        previous = self.editor.previous
+        if previous is None or previous.setting is None:
+            self.notify(
+                "report.toml 中没有 previous（去年报告的文件夹），无法对比；"
+                "用 tui new --from 新建的报告会自动写上。",
+                severity="warning",
+                timeout=6,
+            )
+            return
+        if previous.problem:
+            self.notify(previous.problem, severity="error", timeout=6)
+            return
+        if previous.report is None or self.editor.result is None:
+            self.notify("正在读取去年的报告，请稍候再试", timeout=3)
+            return
+        from schema.compare import compare_reports
+
+        comparison = compare_reports(self.editor.result.report, previous.report)
+
+        async def chosen(choice: MetricChosen | None) -> None:
+            if choice is not None:
+                await self.jump_to(choice.file, ("metrics", choice.key, "value"))
+
+        self.push_screen(ComparisonScreen(comparison), chosen)
 
     def action_help(self) -> None:
         groups = [

@@ -47,8 +47,12 @@ class ReportCommands(Provider):
 
     def entries(self) -> list[Entry]:
         """Everything the palette offers, read fresh so new points and metrics appear."""
+        return self.commands() + self.fields()
+
+    def commands(self) -> list[Entry]:
+        """The editor's commands, in the order the empty palette lists them."""
         app: EditorApp = self.app  # type: ignore[assignment]
-        commands = [
+        return [
             Entry("保存 · save", "保存所有修改（Ctrl+S）", app.action_save),
             Entry("校验 · validate", "立即检查整份报告", app.action_validate),
             Entry(
@@ -62,9 +66,18 @@ class ReportCommands(Provider):
                 app.action_export_docx,
             ),
             Entry("预览 · preview", "切换表单与导出文本预览（F2）", app.action_toggle_preview),
+            Entry(
+                "与去年对比 · compare",
+                "对照 report.toml 中 previous 指向的去年报告：数值、增减、疑似单位错误",
+                app.action_compare,
+            ),
             Entry("帮助 · help", "显示全部按键（F1）", app.action_help),
             Entry("退出 · quit", "退出编辑器（Ctrl+Q）", app.action_request_quit),
         ]
+
+    def fields(self) -> list[Entry]:
+        """Every field of the report, to jump to by its label or key."""
+        app: EditorApp = self.app  # type: ignore[assignment]
         fields = []
         for _node, spec in all_fields(app.session.outline):
             value = app.session.value(spec)
@@ -78,11 +91,11 @@ class ReportCommands(Provider):
                     weight,
                 )
             )
-        return commands + fields
+        return fields
 
     async def discover(self) -> Hits:
         """With nothing typed yet, the commands (fields need a word to match)."""
-        for entry in self.entries()[:7]:
+        for entry in self.commands():
             yield DiscoveryHit(entry.text, entry.run, help=entry.help)
 
     async def search(self, query: str) -> Hits:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import shutil
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from records.carry import carry_over
+from tests.conftest import EXAMPLE
 from tui.app import EditorApp, make_app
 from tui.screens.editor import EditorScreen
 
@@ -27,6 +30,21 @@ def editor(report_dir: Path, recovery_dir: Path) -> EditorApp:
     return make_app(report_dir, recovery_dir=recovery_dir)
 
 
+@pytest.fixture
+def this_year(tmp_path: Path) -> Path:
+    """A 2024 report carried over (as ``tui new --from`` does) from a copy of the example.
+
+    Its report.toml names the copy in ``previous``; its metrics await their values.
+    """
+    old = tmp_path / "baoshan-emergency-2023"
+    shutil.copytree(EXAMPLE, old)
+    new = tmp_path / "baoshan-emergency-2024"
+    new.mkdir()
+    for name, text in carry_over(old, new).items():
+        (new / name).write_text(text, encoding="utf-8")
+    return new
+
+
 async def settle(pilot: Pilot[None]) -> None:
     """Let the checks of what was typed finish, and the screen catch up."""
     await pilot.pause()
@@ -36,6 +54,15 @@ async def settle(pilot: Pilot[None]) -> None:
         editors = [s for s in pilot.app.screen_stack if isinstance(s, EditorScreen)]
         if not any(e.checking for e in editors):
             return
+
+
+async def jump(pilot: Pilot[None], query: str) -> None:
+    """Ctrl+P, type ``query``, Enter: the palette's way to a field or a command."""
+    await pilot.press("ctrl+p")
+    await pilot.press(*query)
+    await pilot.pause(0.3)  # the palette searches in the background
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:

@@ -13,7 +13,7 @@ from textual.widgets import Input
 from records import load_report
 from schema import validate_report
 from tests.conftest import EXAMPLE
-from tests.tui.conftest import run_async, settle
+from tests.tui.conftest import jump, run_async, settle
 from tui.app import EditorApp
 from tui.screens.help import HelpScreen, help_text
 from tui.screens.prompts import ChoiceScreen
@@ -27,15 +27,6 @@ def changed_lines(before: str, after: str) -> list[tuple[int, str, str]]:
     old, new = before.splitlines(), after.splitlines()
     assert len(old) == len(new)
     return [(i + 1, a, b) for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
-
-
-async def jump(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
-    """Ctrl+P, type ``query``, Enter."""
-    await pilot.press("ctrl+p")
-    await pilot.press(*query)
-    await pilot.pause(0.3)  # the palette searches in the background
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 @run_async

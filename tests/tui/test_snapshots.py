@@ -1,4 +1,4 @@
-"""SVG snapshots of the editor at 80×24: what the clerk sees first, an error, the quit prompt.
+"""SVG snapshots of the editor at 80×24: the first screen, an error, the quit prompt, last year.
 
 Update them deliberately with ``pytest tests/tui --snapshot-update`` after a
 visible change, and look at the SVGs before committing.
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.tui.conftest import settle
+from tests.tui.conftest import jump, settle
 from tui.app import make_app
 
 SIZE = (80, 24)
@@ -48,3 +48,17 @@ def test_quit_prompt(snap_compare, report_dir: Path, recovery_dir: Path) -> None
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=change_and_quit)
+
+
+def test_metric_form_with_last_years_value(
+    snap_compare, this_year: Path, recovery_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(this_year, recovery_dir=recovery_dir)
+
+    async def type_this_years_value(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await jump(pilot, "penalty_cases")
+        await pilot.press(*"150")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=type_this_years_value)

@@ -21,10 +21,11 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Tree
 from textual.worker import get_current_worker
 
-from records import Diagnostic, RecordError
+from records import Diagnostic, RecordError, Report
 from records.positions import KeyPath
 from tui.outline import FieldSpec, NodeRef, OutlineNode, node_for
 from tui.preview import preview_text
+from tui.previous import MetricChanges, Previous, compare_all, metric_view
 from tui.screens.prompts import Choice, ChoiceScreen, TextScreen
 from tui.session import (
     ADDABLE,
@@ -41,6 +42,7 @@ from tui.widgets.diagnostics_pane import DiagnosticsPane
 from tui.widgets.field_editor import FieldEditor
 from tui.widgets.field_form import FieldForm, Problems
 from tui.widgets.preview_pane import PreviewPane
+from tui.widgets.previous_notice import PreviousNotice
 from tui.widgets.report_tree import ReportTree
 
 STRUCTURE_PROBLEMS = (InputProblem, RecordError, TypeError, KeyError, IndexError, ValueError)
@@ -86,6 +88,8 @@ class EditorScreen(Screen[None]):
         self.checking = False
         """A check is running in the worker; edits meanwhile are checked right after it."""
         self._check_again = False
+        self.changes: MetricChanges = {}
+        """This year's metrics against last year's, from the last check."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -95,8 +99,8 @@ class EditorScreen(Screen[None]):
                 with ContentSwitcher(initial="form", id="switcher"):
                     yield FieldForm(id="form")
                     yield PreviewPane(id="preview")
-                    # issue 6: last year's values (report.toml `previous`) fit here as a third pane
                 yield DiagnosticsPane(id="diagnostics")
+        yield PreviousNotice(id="previous-notice")
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
@@ -124,6 +128,7 @@ class EditorScreen(Screen[None]):
         """Show ``node``'s fields with their values and error marks."""
         values = {spec: format_value(self.session.value(spec)) for spec in node.fields}
         await self.form.show(node, values, self.problems())
+        self.update_previous()
         self.update_preview()
 
     async def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[OutlineNode]) -> None:
@@ -194,28 +199,35 @@ class EditorScreen(Screen[None]):
         """Check the draft as it stands, in a worker."""
         self.checking = True
         self._check_again = False
-        self.run_check(self.session.snapshot())
+        self.run_check(self.session.snapshot(), self.query_one(PreviousNotice).report)
 
     @work(thread=True, exclusive=True, group="check")
-    def run_check(self, snapshot: Snapshot) -> None:
-        """Check a snapshot in a thread; only the newest check reports back."""
+    def run_check(self, snapshot: Snapshot, previous: Report | None = None) -> None:
+        """Check a snapshot in a thread, and compare it with last year's report if known.
+
+        Only the newest check reports back.
+        """
         try:
             result = check_snapshot(snapshot)
+            changes = compare_all(result.report, previous) if previous else {}
         except Exception as error:  # a bug in a rule must not stop the editor
             if not get_current_worker().is_cancelled:
                 self.app.call_from_thread(self.check_failed, error)
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_result, result)
+            self.app.call_from_thread(self.show_result, result, changes)
 
     def check_failed(self, error: Exception) -> None:
         """A rule crashed: say so, and let editing and saving go on."""
         self.checking = False
         self.notify(f"检查报告时出错（可继续编辑和保存）：{error!r}", severity="error", timeout=8)
 
-    def show_result(self, result: CheckResult) -> None:
-        """Show a finished check: counts, list, marks on fields, tree labels, preview."""
+    def show_result(self, result: CheckResult, changes: MetricChanges | None = None) -> None:
+        """Show a finished check: counts, list, marks, tree labels, preview, last year's figures."""
         self.result = result
+        self.changes = changes or {}
+        self.query_one(PreviousNotice).follow(result.report)  # read once, not per keystroke
+        self.update_previous()
         self.query_one(DiagnosticsPane).show(result.diagnostics)
         self.form.mark(self.problems())
         if self.session.adopt(result):
@@ -225,6 +237,27 @@ class EditorScreen(Screen[None]):
         if self._check_again:
             self.check_now()
         self.post_message(self.Checked(result.diagnostics))
+
+    # -- last year -------------------------------------------------------------
+    @property
+    def previous(self) -> Previous | None:
+        """Last year's report as read for report.toml's ``previous`` (``None`` before a check)."""
+        return self.query_one(PreviousNotice).previous
+
+    def on_previous_notice_read(self, event: PreviousNotice.Read) -> None:
+        if event.previous.report is not None:
+            self.schedule_check()  # compare the draft with it
+
+    def update_previous(self) -> None:
+        """Show last year's figure under the selected metric, or no panel when there is none."""
+        node = self.form.node
+        old = self.previous.report if self.previous else None
+        if old is None or node is None or node.role != "metric":
+            self.form.show_previous(None)
+            return
+        key = str(node.ref.keys[-1])
+        view = metric_view(old.metrics().get(key), old.year, self.changes.get(key))
+        self.form.show_previous(view)
 
     def problems(self) -> Problems:
         """Error marks by field: what could not be typed in, then the diagnostics."""

@@ -11,7 +11,9 @@ from textual.widgets import Static
 
 from records.positions import KeyPath
 from tui.outline import FieldSpec, OutlineNode
+from tui.previous import PreviousView
 from tui.widgets.field_editor import FieldEditor
+from tui.widgets.previous_value import PreviousValue
 
 Problems = dict[tuple[str, KeyPath], str]
 """Error messages by (file name, key path)."""
@@ -34,12 +36,15 @@ class FieldForm(VerticalScroll):
         super().__init__(id=id)
         self.node: OutlineNode | None = None
         self.can_focus = False
+        self.showing = False
+        """Between removing one node's fields and mounting the next's (no panel goes in then)."""
 
     async def show(
         self, node: OutlineNode, values: dict[FieldSpec, str], problems: Problems
     ) -> None:
         """Show the fields of ``node`` with their current ``values`` and errors."""
         self.node = node
+        self.showing = True
         await self.remove_children()
         heading = (
             node.label if node.ref.file == "report.toml" else f"{node.label}  〔{node.ref.file}〕"
@@ -54,6 +59,7 @@ class FieldForm(VerticalScroll):
                 widgets.append(Static(hint, classes="form-hint", markup=False))
         await self.mount_all(widgets)
         self.mark(problems)
+        self.showing = False
         self.scroll_home(animate=False)
 
     def editors(self) -> list[FieldEditor]:
@@ -64,6 +70,22 @@ class FieldForm(VerticalScroll):
         """Mark each field with its error (first one), or clear the mark."""
         for editor in self.editors():
             editor.show_problem(problems.get((editor.spec.file, editor.spec.keys), ""))
+
+    def show_previous(self, view: PreviousView | None) -> None:
+        """Show last year's figure under the value field, or no panel at all when ``None``."""
+        if self.showing:
+            return  # the screen shows the panel once the new fields are in
+        panels = list(self.query(PreviousValue))
+        if view is None:
+            for panel in panels:
+                panel.remove()
+            return
+        if panels:
+            panels[0].show(view)
+            return
+        value = next((e for e in self.editors() if e.spec.keys[-1:] == ("value",)), None)
+        if value is not None:
+            self.mount(PreviousValue(view), after=value)
 
     def focus_field(self, spec: FieldSpec | None) -> bool:
         """Put the cursor in ``spec``'s control (the first field when ``None``)."""
