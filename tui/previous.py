@@ -96,6 +96,8 @@ def ratio_text(value: Decimal | None) -> str:
     """This year ÷ last year, to two decimals (whole above 100); "—" when there is none."""
     if value is None:
         return "—"
+    if 0 < value < Decimal("0.01"):
+        return "<0.01"
     return f"{value:.2f}" if value < 100 else f"{value:.0f}"
 
 
@@ -122,13 +124,22 @@ def metric_view(
             unit = f" {change.unit}" if change.unit else ""
             grew = "增加" if change.change > 0 else "减少"
             amount = change_text(abs(change.change)).lstrip("+")
-            ratio = f"，是去年的 {ratio_text(change.ratio)} 倍" if change.ratio is not None else ""
+            ratio = ""
+            if change.ratio is not None and 0 < change.ratio < Decimal("0.01"):
+                ratio = "，不到去年的百分之一"
+            elif change.ratio is not None and change.ratio > 0:
+                ratio = f"，是去年的 {ratio_text(change.ratio)} 倍"
             lines.append(f"比去年{grew} {amount}{unit}{ratio}")
-    return PreviousView(lines, [_short(w.code) for w in warnings], [w.code for w in warnings])
+    return PreviousView(
+        lines, [_short(w.code, change) for w in warnings], [w.code for w in warnings]
+    )
 
 
-def _short(code: str) -> str:
+def _short(code: str, change: MetricChange) -> str:
     """A warning as the panel under its own metric says it: no need to name the metric again."""
+    if code in ("U003", "U004"):
+        tail = "已换算后比较" if code == "U003" else "无法比较"
+        return f"单位与去年不同（去年“{change.old_unit}”，今年“{change.unit}”），{tail}"
     text = CODES.get(code, code)
     return f"{text}：请核对数值和单位" if code in ("U001", "U002") else text
 

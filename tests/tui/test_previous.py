@@ -139,9 +139,19 @@ def _metric(value: int | Decimal | None, unit: str = "件") -> Metric:
         (142, 142, "与去年持平"),
         (None, 142, "今年尚未填写"),
         (3, 0, "比去年增加 3 件"),
+        (0, 142, "比去年减少 142 件"),
+        (1, 1000, "比去年减少 999 件，不到去年的百分之一"),
     ],
 )
 def test_the_panel_says_how_this_year_compares(new: int | None, old: int, says: str) -> None:
     now, before = _metric(new), _metric(old)
     view = metric_view(before, 2023, compare_metric(now, before))
     assert view.lines == [f"去年（2023年）：{old} 件 · 办理行政处罚案件", says]
+
+
+def test_a_unit_changed_since_last_year_is_said_with_both_units() -> None:
+    now, before = _metric(Decimal("8619800"), "元"), _metric(Decimal("861.98"), "万元")
+    view = metric_view(before, 2023, compare_metric(now, before))
+    assert view.lines[1] == "与去年持平"
+    assert view.codes == ["U003"]
+    assert view.warnings == ["单位与去年不同（去年“万元”，今年“元”），已换算后比较"]
