@@ -234,3 +234,22 @@ async def test_ctrl_s_right_after_a_keystroke_saves_that_keystroke(
         editor.action_save()
         await settle(pilot)
     assert "value = 151" in (report_dir / "1-measures.toml").read_text(encoding="utf-8")
+
+
+@run_async
+async def test_arrow_keys_unfold_step_in_step_out_and_fold_the_tree(editor: EditorApp) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = editor.editor.report_tree
+        await pilot.press(*["down"] * 7)
+        metrics = tree.cursor_node
+        assert metrics is not None and metrics.data is not None
+        assert metrics.data.role == "metrics" and not metrics.is_expanded
+        await pilot.press("right")
+        assert metrics.is_expanded and tree.cursor_node is metrics
+        await pilot.press("right")
+        assert tree.cursor_node is metrics.children[0]
+        await pilot.press("left")
+        assert tree.cursor_node is metrics and metrics.is_expanded
+        await pilot.press("left")
+        assert not metrics.is_expanded

@@ -48,6 +48,8 @@ class ReportTree(Tree[OutlineNode]):
             group=_MOVE,
         ),
         Binding("enter", "open", "编辑", show=False),
+        Binding("right", "expand", show=False),  # in F1 with space, under 移动与编辑
+        Binding("left", "collapse", show=False),
     ]
 
     @dataclass
@@ -182,3 +184,23 @@ class ReportTree(Tree[OutlineNode]):
     def action_open(self) -> None:
         if chosen := self._chosen():
             self.post_message(self.Opened(chosen))
+
+    def action_expand(self) -> None:
+        """→ opens a folded node, or steps into an open one (as file managers do)."""
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if not node.is_expanded:
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0])
+
+    def action_collapse(self) -> None:
+        """← folds an open node, or steps out to its parent."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
