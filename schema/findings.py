@@ -17,6 +17,7 @@ from jsonschema.exceptions import ValidationError
 from records import Severity
 from records.placeholders import Segment, parse_template
 from records.positions import KeyPath
+from schema.codes import CODES
 
 
 class RuleError(ValidationError):
@@ -28,7 +29,7 @@ class RuleError(ValidationError):
         message: str,
         path: Iterable[str | int] = (),
         *,
-        severity: Severity = "error",
+        severity: Severity | None = None,
         index: int | None = None,
         at_key: bool = False,
         see: KeyPath | None = None,
@@ -36,7 +37,8 @@ class RuleError(ValidationError):
     ) -> None:
         super().__init__(message, path=path)
         self.code = code
-        self.severity: Severity = severity
+        # the code table says how bad a finding is, unless the rule says otherwise
+        self.severity: Severity = severity or CODES.get(code, ("error", ""))[0]
         self.index = index
         self.at_key = at_key
         self.see = see

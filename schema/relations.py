@@ -103,7 +103,7 @@ def relations(
         if not ok:
             section, _ = metrics[keys[0]]
             yield RuleError(
-                "C001",
+                rule.get("code", "C001"),  # a usual, not a logical, relation is a warning
                 f"{rule['message']}（{_describe(keys, metrics)}）",
                 ("sections", section, "metrics", keys[0], "value"),
             )
