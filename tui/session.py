@@ -86,6 +86,17 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
+def _rejected_message(problem: str, held: Any, raw: str) -> str:
+    """Why typed text was not stored, and which value the report still holds instead."""
+    kept = (
+        f"报告中仍是 {format_value(held)}"
+        if held is not None and not isinstance(held, dict | list)
+        else "报告中没有这一项的值"
+    )
+    typed = f"此处的“{raw.strip()}”" if raw.strip() else "此处的清空"
+    return f"{problem}。{kept}，{typed}"
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """The draft's text at one moment, safe to check in another thread."""
@@ -142,6 +153,8 @@ class EditSession:
         self.generation = 0
         """Counts changes, so a check of an older state is not taken for the current one."""
         self.outline: list[OutlineNode] = []
+        self.rejected: dict[tuple[str, KeyPath], str] = {}
+        """Text typed into fields that could not be stored, by (file, keys): not saved yet."""
         self.refresh()
 
     # -- reading ---------------------------------------------------------------
@@ -201,26 +214,36 @@ class EditSession:
 
     @property
     def modified(self) -> bool:
-        """Whether any file differs from what is on disk."""
-        return self.draft.modified
+        """Whether anything the clerk typed is not on disk: a changed file, or rejected input."""
+        return self.draft.modified or bool(self.rejected)
 
     # -- changing --------------------------------------------------------------
     def set_value(self, spec: FieldSpec, raw: str) -> bool:
         """Store what the clerk typed; returns whether the file changed.
 
-        Raises :class:`InputProblem` when the text cannot be the field's value.
+        Raises :class:`InputProblem` when the text cannot be the field's value;
+        the field then keeps its last stored value, which the message names,
+        and the draft counts as unsaved until the field holds something valid.
+        Returns ``True`` too when the field had such input and now does not.
         """
-        value = parse_input(spec.kind, raw)
+        where = (spec.file, spec.keys)
         file = self.file(spec.file)
         before = file.get(spec.keys)
+        try:
+            value = parse_input(spec.kind, raw)
+        except InputProblem as problem:
+            self.rejected[where] = raw
+            raise InputProblem(_rejected_message(str(problem), before, raw)) from None
+        resolved = self.rejected.pop(where, None) is not None
         if value == "" and before is None:
-            return False  # an optional text left empty stays absent
+            return resolved  # an optional text left empty stays absent
         if before == value and type(before) is type(value):
-            return False
+            return resolved
         try:
             file.set(spec.keys, value)
         except RecordError as e:
             # e.g. `metrics.x = 5` where a table is expected: the file must be fixed by hand
+            self.rejected[where] = raw
             raise InputProblem(f"{e.message}；请先在文件中改正") from e
         self._data.pop(spec.file, None)
         self.generation += 1
@@ -302,6 +325,7 @@ class EditSession:
             if self.draft.meta.path == path:
                 self.draft.meta = fresh
             self.draft.sections = [fresh if s.path == path else s for s in self.draft.sections]
+            self.rejected = {k: v for k, v in self.rejected.items() if k[0] != path.name}
         self.refresh()
 
 

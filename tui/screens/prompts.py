@@ -16,6 +16,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from tui.widgets.controls import OrderedInput
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -83,7 +85,7 @@ class TextScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box"):
             yield Label(self.question, classes="prompt-question", markup=False)
-            field = Input(placeholder=self.placeholder, id="prompt-input", compact=True)
+            field = OrderedInput(placeholder=self.placeholder, id="prompt-input", compact=True)
             field.cursor_blink = False
             yield field
             yield Static("回车确定，Esc 取消", classes="prompt-detail", markup=False)

@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from tui.labels import schema_at
 from tui.outline import KIND_NAMES, FieldSpec
+from tui.widgets.controls import OrderedInput, ParagraphArea
 
 PLACEHOLDERS = {
     "integer": "整数，如 2023",
@@ -76,7 +77,7 @@ class FieldEditor(Vertical):
     def _control(self) -> Widget:
         spec = self.spec
         if spec.kind == "prose":
-            area = TextArea(
+            area = ParagraphArea(
                 self.initial, id=spec.dom_id, soft_wrap=True, compact=True, tab_behavior="focus"
             )
             area.cursor_blink = False
@@ -86,15 +87,35 @@ class FieldEditor(Vertical):
             options = [(f"{name}（{kind}）", kind) for kind, name in titles.items()]
             value = self.initial if self.initial in KIND_NAMES else Select.NULL
             return Select(options, value=value, id=spec.dom_id, prompt="请选择", compact=True)
-        field = Input(
-            self.initial, placeholder=PLACEHOLDERS.get(spec.kind, ""), id=spec.dom_id, compact=True
+        field = OrderedInput(
+            self.initial,
+            placeholder=PLACEHOLDERS.get(spec.kind, ""),
+            id=spec.dom_id,
+            compact=True,
+            select_on_focus=False,  # typing must not replace the whole value by surprise
         )
         field.cursor_blink = False
         return field
 
-    def focus_control(self) -> None:
-        """Put the cursor in this field's control."""
-        self.query_one("#" + self.control_id).focus()
+    def focus_control(self, at: int | None = None) -> None:
+        """Put the cursor in this field's control: at character ``at``, else after the text.
+
+        Nothing is selected, so the next key edits where the cursor is shown.
+        """
+        control = self.query_one("#" + self.control_id)
+        control.focus()
+        length = len(self.current_text())
+        at = length if at is None else max(0, min(at, length))
+        if isinstance(control, ParagraphArea):
+            before = control.text[:at].split("\n")
+            control.move_cursor((len(before) - 1, len(before[-1])))
+        elif isinstance(control, OrderedInput):
+            control.cursor_position = at
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Enter in a one-line field moves on, as it does in a paragraph of prose
+        event.stop()
+        self.screen.focus_next()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

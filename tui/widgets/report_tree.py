@@ -145,7 +145,12 @@ class ReportTree(Tree[OutlineNode]):
         target, self._target = self._target, None
         node = self.find(target) if target is not None else None
         if node is not None:
+            same_line = node.line == self.cursor_line
             self.move_cursor(node)
+            if same_line:
+                # Tree says nothing when the cursor stays on its line, but after a
+                # rebuild (a reload, a restore) the node there is new: let the form follow
+                self.post_message(self.NodeHighlighted(node))
 
     def relabel(self, nodes: list[OutlineNode]) -> None:
         """Update labels in place after a value changed (no rebuild, the cursor stays)."""

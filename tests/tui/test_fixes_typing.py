@@ -1,0 +1,101 @@
+"""Typing as it reaches the editor over SSH: keys in bursts, Enter in prose, pastes, jumps.
+
+A burst is posted the way the terminal driver posts keys, all at once and
+without waiting, so the editor must apply them in the order they were typed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from tests.tui.conftest import jump, run_async, settle
+from tui.app import EditorApp
+
+SIZE = (80, 24)
+_CHARACTERS = {"backspace": "\x7f", "end": None, "home": None, "left": None}
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Keys that arrive in one read from the terminal: all posted before any is handled."""
+    for key in keys:
+        pilot.app.post_message(events.Key(key, _CHARACTERS.get(key, key)))
+    await settle(pilot)
+
+
+@run_async
+async def test_a_burst_of_backspaces_and_digits_lands_in_order(
+    editor: EditorApp, report_dir: Path
+) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await jump(pilot, "penalty_cases")
+        field = editor.focused
+        assert isinstance(field, Input) and field.value == "142"
+        await burst(pilot, "end", "backspace", "backspace", "backspace", "-", "1", "5", "7")
+        assert field.value == "-157"
+        await burst(pilot, "backspace", "3")
+        assert field.value == "-153"
+        await burst(pilot, "home", "backspace", "backspace", "end", "backspace", "backspace", "8")
+        assert field.value == "-18"
+        stored = editor.session.file("1-measures.toml").get(("metrics", "penalty_cases", "value"))
+        assert stored == -18
+
+
+@run_async
+async def test_a_burst_in_prose_replaces_the_last_character(editor: EditorApp) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await editor.jump_to("2-shortcomings.toml", ("lead",))
+        await pilot.pause()
+        area = editor.focused
+        assert isinstance(area, TextArea)
+        before = area.text
+        await burst(pilot, "backspace", "丙")
+        assert area.text == before[:-1] + "丙"
+
+
+@run_async
+async def test_after_a_jump_the_cursor_is_after_the_text_with_nothing_selected(
+    editor: EditorApp,
+) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await jump(pilot, "penalty_cases")
+        await pilot.press("left", "left", "backspace")  # 142: the 1 goes
+        await settle(pilot)
+        field = editor.focused
+        assert isinstance(field, Input) and field.value == "42"
+        await editor.jump_to("2-shortcomings.toml", ("lead",))
+        await pilot.pause()
+        area = editor.focused
+        assert isinstance(area, TextArea) and area.selected_text == ""
+        assert area.cursor_location == area.document.end
+
+
+@run_async
+async def test_enter_in_prose_moves_on_and_a_pasted_line_break_is_dropped(
+    editor: EditorApp, report_dir: Path
+) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await editor.jump_to("2-shortcomings.toml", ("lead",))
+        await pilot.pause()
+        area = editor.focused
+        assert isinstance(area, TextArea)
+        before = area.text
+        await pilot.press("enter")
+        assert editor.focused is not area and area.text == before  # no line break typed
+        area.focus()
+        await pilot.pause()
+        area.move_cursor(area.document.end)
+        area.post_message(events.Paste("甲乙\n  丙丁\r\n"))
+        await pilot.pause()
+        assert area.text == before + "甲乙丙丁"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = (report_dir / "2-shortcomings.toml").read_text(encoding="utf-8")
+    assert before + "甲乙丙丁" in saved
