@@ -89,7 +89,8 @@ class ComparisonScreen(Screen[MetricChosen | None]):
         table = self.query_one(DataTable)
         table.focus()
         first_warned = next((i for i, r in enumerate(self.rows) if r.warned), 0)
-        table.move_cursor(row=first_warned)
+        # once the table has its height, so that it scrolls only when the row is out of sight
+        self.call_after_refresh(table.move_cursor, row=first_warned)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
