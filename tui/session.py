@@ -20,7 +20,7 @@ from records import Diagnostic, RecordError, Report
 from records.editing import EditableFile, ReportDraft
 from records.loader import parse_toml
 from records.model import RecordFile, build_report
-from records.positions import KeyPath
+from records.positions import KeyPath, Locator, string_offset
 from records.restructure import (
     add_table,
     insert_element,
@@ -29,7 +29,7 @@ from records.restructure import (
     remove_element,
 )
 from records.source import SourceText
-from tui.outline import REPORT_FILE, FieldSpec, OutlineNode, build_outline, get_in
+from tui.outline import REPORT_FILE, FieldSpec, OutlineNode, all_fields, build_outline, get_in
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
@@ -212,6 +212,55 @@ class EditSession:
                 return f.path.name
         return REPORT_FILE
 
+    def character_at(self, file: str, keys: KeyPath, line: int, column: int) -> int | None:
+        """Which character of the string at ``keys`` a diagnostic's line and column point at.
+
+        ``None`` when the position is not inside that string's characters (a
+        diagnostic about the whole value points at its opening quote).
+        """
+        locator = Locator(self.file(file).text())
+        span = locator.index.values.get(keys)
+        if span is None or line < 1:
+            return None
+        start, end = span
+        raw = locator.text[start:end]
+        if raw[:1] not in ("'", '"'):
+            return None
+        lines = locator.text.split("\n")
+        target = sum(len(text) + 1 for text in lines[: line - 1]) + column - 1
+        length = len(get_in(self.data(file), keys) or "")
+        for index in range(length):
+            if start + string_offset(raw, index) == target:
+                return index
+        return None
+
+    def references(self, metric_key: str) -> list[tuple[str, int]]:
+        """Where the text refers to ``{metric_key}``: (place such as 一、（二）三是, how often)."""
+        needle = "{" + metric_key + "}"
+        found: list[tuple[str, int]] = []
+        for _node, spec in all_fields(self.outline):
+            text = self.value(spec)
+            if spec.keys[0] == "metrics" or not isinstance(text, str) or needle not in text:
+                continue
+            # a point's context names it (一、（二）三是); other fields add their title
+            place = spec.context if isinstance(spec.keys[-1], int) else spec.context + spec.title
+            found.append((place, text.count(needle)))
+        return found
+
+    def describe_references(self, metric_key: str) -> str:
+        """A warning for the delete prompt when the text still uses the metric, else ``""``."""
+        found = self.references(metric_key)
+        if not found:
+            return ""
+        total = sum(n for _, n in found)
+        places = "、".join(p if n == 1 else f"{p}（{n} 处）" for p, n in found[:4])
+        if len(found) > 4:
+            places += f" 等 {len(found)} 个字段"
+        return (
+            f"正文中有 {total} 处引用 {{{metric_key}}}：{places}。"
+            "删除后这些引用会报错，需改写或删去。"
+        )
+
     @property
     def modified(self) -> bool:
         """Whether anything the clerk typed is not on disk: a changed file, or rejected input."""
@@ -335,7 +384,7 @@ ADDABLE: dict[str, tuple[tuple[str, str], ...]] = {
         ("part", "小标题部分（（一）……）"),
         ("metric", "指标"),
     ),
-    "part": (("point", "本部分的要点"), ("part", "下一个小标题部分")),
+    "part": (("point", "本部分的要点"), ("part", "下一个小标题部分"), ("metric", "指标")),
     "point": (("point", "下一条要点"),),
     "metrics": (("metric", "指标"),),
     "metric": (("metric", "指标"),),

@@ -12,8 +12,11 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from records import load_report
+from schema import validate_report
 from tests.tui.conftest import jump, run_async, settle
 from tui.app import EditorApp
+from tui.session import EditSession
 
 SIZE = (80, 24)
 _CHARACTERS = {"backspace": "\x7f", "end": None, "home": None, "left": None}
@@ -99,3 +102,16 @@ async def test_enter_in_prose_moves_on_and_a_pasted_line_break_is_dropped(
         await settle(pilot)
     saved = (report_dir / "2-shortcomings.toml").read_text(encoding="utf-8")
     assert before + "甲乙丙丁" in saved
+
+
+def test_a_diagnostic_column_is_found_as_a_character_of_the_value(report_dir: Path) -> None:
+    shortcomings = report_dir / "2-shortcomings.toml"
+    text = shortcomings.read_text(encoding="utf-8")
+    shortcomings.write_text(text.replace("落实不到位。", "落实不到位,", 1), encoding="utf-8")
+    report = load_report(report_dir)
+    (comma,) = [d for d in validate_report(report) if d.code == "F003"]
+    session = EditSession(report_dir)
+    keys = ("points", 0)
+    index = session.character_at("2-shortcomings.toml", keys, comma.line, comma.column)
+    assert index is not None and report.sections[1].points[0][index] == ","
+    assert session.character_at("2-shortcomings.toml", ("title",), 5, 9) is None  # the quote

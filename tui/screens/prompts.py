@@ -16,7 +16,30 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from tui.outline import clip, width
 from tui.widgets.controls import OrderedInput
+
+ROW_CELLS = 56
+"""Cells in a row of a prompt box: longer questions are shortened, wider button rows stack."""
+
+
+def fit_question(question: str, cells: int = ROW_CELLS) -> str:
+    """``question`` on one line of ``cells``: a long quoted name is cut inside its quotes.
+
+    ``删除“一是 严格落实……”？`` keeps its closing quote and question mark, so the
+    clerk still reads what is asked.
+    """
+    if width(question) <= cells or "“" not in question or "”" not in question:
+        return question
+    head, _, rest = question.partition("“")
+    quoted, _, tail = rest.rpartition("”")
+    room = cells - width(head) - width(tail) - 2
+    return f"{head}“{clip(quoted, max(room, 4))}”{tail}" if room > 0 else question
+
+
+def button_text(choice: Choice) -> str:
+    """A button's label: the answer and the key that picks it."""
+    return f"{choice.label}（{'Esc' if choice.key == 'escape' else choice.key}）"
 
 
 @dataclass(frozen=True)
@@ -41,14 +64,17 @@ class ChoiceScreen(ModalScreen[str]):
         self.cancel = cancel
 
     def compose(self) -> ComposeResult:
+        labels = [button_text(choice) for choice in self.choices]
+        # answers that do not fit side by side at 80 columns go one under another
+        stacked = sum(width(label) + 2 for label in labels) > ROW_CELLS
         with Vertical(classes="prompt-box"):
-            yield Label(self.question, classes="prompt-question", markup=False)
+            yield Label(fit_question(self.question), classes="prompt-question", markup=False)
             if self.detail:
                 yield Static(self.detail, classes="prompt-detail", markup=False)
-            with Horizontal(classes="prompt-buttons"):
-                for i, choice in enumerate(self.choices):
+            with Horizontal(classes="prompt-buttons -stacked" if stacked else "prompt-buttons"):
+                for i, (choice, label) in enumerate(zip(self.choices, labels, strict=True)):
                     yield Button(
-                        f"{choice.label}（{'Esc' if choice.key == 'escape' else choice.key}）",
+                        label,
                         id=f"choice-{choice.value}",
                         variant="primary" if i == 0 else "default",
                         compact=True,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -37,6 +38,12 @@ def _mark(diagnostic: Diagnostic) -> str:
     return "✗" if diagnostic.severity == "error" else "!"
 
 
+class ProblemList(OptionList):
+    """The list of diagnostics; the footer says what Enter does while it has the cursor."""
+
+    BINDINGS = [Binding("enter", "select", "跳到出错的字段")]
+
+
 class DiagnosticsPane(Vertical):
     """Counts on top, one line per diagnostic below."""
 
@@ -57,7 +64,7 @@ class DiagnosticsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("问题：检查中……", id="diag-counts", markup=False)
-        yield OptionList(id="diag-list", compact=True)
+        yield ProblemList(id="diag-list", compact=True)
 
     def show(self, diagnostics: list[Diagnostic]) -> None:
         """Replace the list, keeping the highlighted position when possible."""

@@ -1,0 +1,61 @@
+"""Working from the tree: what the add and delete prompts offer and say, and the F4 list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Button
+
+from tests.tui.conftest import run_async, settle
+from tui.app import EditorApp
+from tui.outline import width
+from tui.screens.prompts import ROW_CELLS, ChoiceScreen, fit_question
+from tui.session import EditSession
+
+SIZE = (80, 24)
+
+
+@run_async
+async def test_a_part_offers_a_metric_and_every_answer_shows_at_80_columns(
+    editor: EditorApp,
+) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "down", "down")  # 一、（一）
+        assert editor.editor.report_tree.cursor_node.data.role == "part"
+        await pilot.press("a")
+        await pilot.pause()
+        prompt = editor.screen
+        assert isinstance(prompt, ChoiceScreen)
+        labels = [str(b.label) for b in prompt.query(Button)]
+        assert "指标（m）" in labels and "取消（Esc）" in labels
+        assert all(b.region.right <= SIZE[0] for b in prompt.query(Button))
+        await pilot.press("m", *"new_checks", "enter")
+        await settle(pilot)
+        metrics = editor.session.data("1-measures.toml")["metrics"]
+        assert "new_checks" in metrics
+
+
+def test_a_long_quoted_name_is_cut_inside_its_quotes() -> None:
+    question = "删除“一是 " + "企业安全生产主体责任落实不到位" * 3 + "”？"
+    fitted = fit_question(question)
+    assert width(fitted) <= ROW_CELLS and fitted.endswith("…”？") and fitted.startswith("删除“一是")
+    assert fit_question("删除“一是 短”？") == "删除“一是 短”？"
+
+
+def test_the_delete_prompt_can_say_where_a_metric_is_still_used(report_dir: Path) -> None:
+    session = EditSession(report_dir)
+    assert session.references("penalty_cases") == [("一、（二）一是", 1)]
+    note = session.describe_references("penalty_cases")
+    assert "1 处" in note and "一、（二）一是" in note
+    assert session.describe_references("no_such_metric") == ""
+
+
+@run_async
+async def test_in_the_problem_list_the_footer_says_enter_jumps(editor: EditorApp) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        shown = {b.description for _, b, _, _ in editor.screen.active_bindings.values() if b.show}
+        assert "跳到出错的字段" in shown
