@@ -59,6 +59,8 @@ def load_previous(report: Report) -> Previous:
     except TuiError as e:
         cause = e.__cause__ if isinstance(e.__cause__, TuiError) else e
         reason = cause.message
+        if cause.path is not None and cause.path.suffix == ".toml":
+            reason = f"{cause.path.name}：{reason}"  # which file of last year's report is broken
         return Previous(setting, problem=f"去年的报告 {setting} 无法读取（{reason}）")
     except OSError as e:  # a folder that cannot be listed, say
         return Previous(setting, problem=f"去年的报告 {setting} 无法读取（{e.strerror or e}）")

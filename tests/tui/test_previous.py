@@ -18,7 +18,7 @@ from schema.compare import compare_metric
 from tests.conftest import EXAMPLE
 from tests.tui.conftest import jump, run_async, settle
 from tui.app import EditorApp, make_app
-from tui.previous import NOT_LAST_YEAR, metric_view
+from tui.previous import NOT_LAST_YEAR, load_previous, metric_view
 from tui.screens.comparison import ComparisonScreen
 from tui.screens.editor import EditorScreen
 from tui.widgets.previous_notice import PreviousNotice
@@ -155,3 +155,14 @@ def test_a_unit_changed_since_last_year_is_said_with_both_units() -> None:
     assert view.lines[1] == "与去年持平"
     assert view.codes == ["U003"]
     assert view.warnings == ["单位与去年不同（去年“万元”，今年“元”），已换算后比较"]
+
+
+def test_a_broken_file_in_last_years_report_is_named_in_the_notice(this_year: Path) -> None:
+    old = this_year.parent / "baoshan-emergency-2023"
+    with (old / "2-shortcomings.toml").open("a", encoding="utf-8") as f:
+        f.write("title = [\n")
+    found = load_previous(load_report(this_year))
+    assert found.report is None
+    assert found.problem.startswith(
+        "去年的报告 ../baoshan-emergency-2023 无法读取（2-shortcomings.toml："
+    )
