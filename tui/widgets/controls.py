@@ -16,8 +16,10 @@ prose has no spaces to put in their place).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from textual import events
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
@@ -66,12 +68,18 @@ class OrderedInput(Input):
 class ParagraphArea(TextArea):
     """A multi-line area for one paragraph of prose, wrapped, with keys kept in order."""
 
+    @dataclass
+    class Submitted(Message):
+        """Enter was pressed: the clerk is done with this paragraph."""
+
+        area: ParagraphArea
+
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
-            # a line break would split the exported paragraph: go to the next field
+            # a line break would split the exported paragraph: say the field is done instead
             event.stop()
             event.prevent_default()
-            self.screen.focus_next()
+            self.post_message(self.Submitted(self))
             return
         await run_own_binding(self, event)
 

@@ -112,10 +112,24 @@ class FieldEditor(Vertical):
         elif isinstance(control, OrderedInput):
             control.cursor_position = at
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        # Enter in a one-line field moves on, as it does in a paragraph of prose
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.screen.focus_next()
+        await self.move_on()
+
+    async def on_paragraph_area_submitted(self, event: ParagraphArea.Submitted) -> None:
+        event.stop()
+        await self.move_on()
+
+    async def move_on(self) -> None:
+        """Enter: on to the next field of the form, or back to the tree after the last one."""
+        siblings = (
+            [w for w in self.parent.children if isinstance(w, FieldEditor)] if self.parent else []
+        )
+        later = siblings[siblings.index(self) + 1 :] if self in siblings else []
+        if later:
+            later[0].focus_control()
+        else:
+            await self.run_action("screen.focus_tree")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
