@@ -340,6 +340,12 @@ class EditSession:
     def remove(self, node: OutlineNode) -> None:
         """Remove a point, part, metric or list item."""
         remove_element(self.file(node.ref.file), node.ref.keys)
+        gone = node.ref.keys
+        self.rejected = {
+            (file, keys): raw
+            for (file, keys), raw in self.rejected.items()
+            if file != node.ref.file or keys[: len(gone)] != gone
+        }
         self.refresh()
 
     def move(self, node: OutlineNode, offset: int) -> KeyPath | None:

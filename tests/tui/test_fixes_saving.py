@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from tests.tui.conftest import jump, run_async, settle
 from tui.app import EditorApp
+from tui.outline import node_for
 from tui.screens.prompts import ChoiceScreen
+from tui.session import EditSession, InputProblem
 
 SIZE = (80, 24)
 
@@ -56,3 +59,14 @@ async def test_a_half_typed_number_keeps_the_draft_unsaved_and_says_what_is_kept
         await pilot.press("escape", "backspace")  # back to a number the file holds
         await settle(pilot)
         assert "未保存" not in editor.sub_title and not box.has_class("-invalid")
+
+
+def test_input_rejected_in_a_removed_metric_no_longer_counts_as_unsaved(report_dir: Path) -> None:
+    session = EditSession(report_dir)
+    node, spec = node_for(session.outline, "1-measures.toml", ("metrics", "penalty_cases", "value"))
+    with pytest.raises(InputProblem, match="报告中仍是 142"):
+        session.set_value(spec, "870x")
+    assert session.modified and not session.draft.modified
+    session.remove(node)
+    session.save()
+    assert not session.modified
