@@ -74,6 +74,16 @@ class ParagraphArea(TextArea):
 
         area: ParagraphArea
 
+    has_been_entered = False
+    """Whether the cursor has been in the area yet (the first visit starts at the end)."""
+
+    def on_focus(self, _event: events.Focus) -> None:
+        # the first time in (by Tab, say), continue the paragraph rather than start it
+        if not self.has_been_entered:
+            self.has_been_entered = True
+            if self.cursor_location == (0, 0) and not self.selected_text:
+                self.move_cursor(self.document.end)
+
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             # a line break would split the exported paragraph: say the field is done instead
