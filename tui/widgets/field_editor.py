@@ -97,13 +97,15 @@ class FieldEditor(Vertical):
         field.cursor_blink = False
         return field
 
-    def focus_control(self, at: int | None = None) -> None:
+    def focus_control(self, at: int | None = None, scroll: bool = True) -> None:
         """Put the cursor in this field's control: at character ``at``, else after the text.
 
         Nothing is selected, so the next key edits where the cursor is shown.
+        ``scroll=False`` leaves scrolling to the caller (Textual's own is an animated
+        centring, measured before fields just mounted are laid out).
         """
         control = self.query_one("#" + self.control_id)
-        control.focus()
+        control.focus(scroll_visible=scroll)
         length = len(self.current_text())
         at = length if at is None else max(0, min(at, length))
         if isinstance(control, ParagraphArea):

@@ -91,7 +91,8 @@ class FieldForm(VerticalScroll):
         """Put the cursor in ``spec``'s control (the first field when ``None``)."""
         for editor in self.editors():
             if spec is None or editor.spec == spec:
-                editor.focus_control()
-                editor.scroll_visible(animate=False)
+                editor.focus_control(scroll=False)
+                # the whole field (title, help, error) in sight, without animation
+                self.call_after_refresh(editor.scroll_visible, animate=False)
                 return True
         return False
