@@ -6,6 +6,7 @@ alike. Editing itself happens on :class:`tui.screens.editor.EditorScreen`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
@@ -140,8 +141,20 @@ class EditorApp(App[None]):
         )
 
     # -- saving ------------------------------------------------------------------
+    def after_typing(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the keys already on their way to the focused field are in.
+
+        Ctrl+S and Ctrl+Q are priority bindings: the app runs them as soon as it
+        reads them, while keys typed just before them in the same burst still wait
+        in the focused control's queue (Textualize/textual#6605). Queued behind
+        those keys, the callback sees the field as typed.
+        """
+        target = self.focused or self.screen
+        if not target.call_later(callback):
+            callback()  # the control is gone: nothing of it is left to wait for
+
     def action_save(self) -> None:
-        self.save_draft(then_quit=False)
+        self.after_typing(lambda: self.save_draft(then_quit=False))
 
     def save_draft(self, then_quit: bool, force: bool = False) -> None:
         """Save through records; on a file changed on disk, ask: reload, overwrite, or cancel."""
@@ -207,6 +220,10 @@ class EditorApp(App[None]):
         return self.session.modified or bool(self.editor.local_problems)
 
     def action_request_quit(self) -> None:
+        self.after_typing(self.ask_before_quitting)
+
+    def ask_before_quitting(self) -> None:
+        """Leave at once when everything is saved, else ask: save, discard, or stay."""
         self.editor.flush_form()
         if not self.unsaved:
             if self.recovery is not None:

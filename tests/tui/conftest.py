@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 
 from records.carry import carry_over
@@ -63,6 +64,23 @@ async def jump(pilot: Pilot[None], query: str) -> None:
     await pilot.pause(0.3)  # the palette searches in the background
     await pilot.press("enter")
     await pilot.pause()
+
+
+_CHARACTERS = {
+    "backspace": "\x7f",
+    "end": None,
+    "home": None,
+    "left": None,
+    "ctrl+s": "\x13",
+    "ctrl+q": "\x11",
+}
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Keys that arrive in one read from the terminal: all posted before any is handled."""
+    for key in keys:
+        pilot.app.post_message(events.Key(key, _CHARACTERS.get(key, key)))
+    await settle(pilot)
 
 
 def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:

@@ -9,24 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
-from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from records import load_report
 from schema import validate_report
-from tests.tui.conftest import jump, run_async, settle
+from tests.tui.conftest import burst, jump, run_async, settle
 from tui.app import EditorApp
 from tui.session import EditSession
 
 SIZE = (80, 24)
-_CHARACTERS = {"backspace": "\x7f", "end": None, "home": None, "left": None}
-
-
-async def burst(pilot: Pilot[None], *keys: str) -> None:
-    """Keys that arrive in one read from the terminal: all posted before any is handled."""
-    for key in keys:
-        pilot.app.post_message(events.Key(key, _CHARACTERS.get(key, key)))
-    await settle(pilot)
 
 
 @run_async
