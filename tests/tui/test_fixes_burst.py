@@ -44,3 +44,19 @@ async def test_ctrl_q_in_the_same_burst_as_typing_asks_about_what_was_typed(
         await pilot.press("s")
         await settle(pilot)
     assert "value = 147" in (report_dir / "1-measures.toml").read_text(encoding="utf-8")
+
+
+@run_async
+async def test_deleting_a_metric_the_text_still_uses_says_where(editor: EditorApp) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await jump(pilot, "penalty_cases")
+        await pilot.press("escape", "x")  # from its value to the metric in the tree: delete
+        await pilot.pause()
+        prompt = editor.screen
+        assert isinstance(prompt, ChoiceScreen)
+        detail = str(prompt.query_one(".prompt-detail").render())
+        assert "1 处引用 {penalty_cases}" in detail and "一、（二）一是" in detail
+        await pilot.press("n")
+        await pilot.pause()
+        assert "penalty_cases" in editor.session.data("1-measures.toml")["metrics"]

@@ -4,8 +4,8 @@ Every change the clerk types goes to the :class:`EditSession`; checking runs
 in a worker thread on a snapshot, so typing never waits for it: a keystroke
 starts a check at once, and keystrokes that arrive during a check are
 coalesced into one more (debouncing without a fixed delay).
-Structural changes (add, remove, move) rebuild the tree and keep the cursor
-on the node the clerk was working on.
+Structural changes (add, remove, move; see :mod:`tui.screens.structure`)
+rebuild the tree and keep the cursor on the node the clerk was working on.
 """
 
 from __future__ import annotations
@@ -17,20 +17,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Tree
 from textual.worker import get_current_worker
 
-from records import Diagnostic, RecordError, Report
+from records import Diagnostic, Report
 from records.positions import KeyPath
 from tui.outline import FieldSpec, NodeRef, OutlineNode, node_for
 from tui.preview import preview_text
 from tui.previous import MetricChanges, Previous, compare_all, metric_view
-from tui.screens.prompts import Choice, ChoiceScreen, TextScreen
+from tui.screens.structure import StructureEditing
 from tui.session import (
-    ADDABLE,
-    MOVABLE,
-    REMOVABLE,
     CheckResult,
     EditSession,
     InputProblem,
@@ -45,11 +41,6 @@ from tui.widgets.preview_pane import PreviewPane
 from tui.widgets.previous_notice import PreviousNotice
 from tui.widgets.report_tree import ReportTree
 
-STRUCTURE_PROBLEMS = (InputProblem, RecordError, TypeError, KeyError, IndexError, ValueError)
-"""What adding, removing or moving can meet in a hand-edited file whose shape is wrong."""
-
-_ADD_KEYS = {"point": "p", "part": "b", "metric": "m", "item": "i"}
-
 
 def pointer_keys(pointer: str) -> KeyPath:
     """A JSON pointer (``/parts/0/title``) as a key path; digits are array indices."""
@@ -59,7 +50,7 @@ def pointer_keys(pointer: str) -> KeyPath:
     return tuple(int(p) if p.isdigit() else p for p in parts)
 
 
-class EditorScreen(Screen[None]):
+class EditorScreen(StructureEditing):
     """The one working screen of the editor."""
 
     BINDINGS = [
@@ -305,98 +296,6 @@ class EditorScreen(Screen[None]):
         await self.show_node(node)
         self.post_message(self.DraftChanged())
         self.schedule_check()
-
-    def on_report_tree_add_requested(self, event: ReportTree.AddRequested) -> None:
-        node = event.node
-        options = ADDABLE.get(node.role, ())
-        if not options:
-            self.notify(
-                "这里不能添加；请选中某一部分、要点、指标或主送/抄送机关。", severity="warning"
-            )
-            return
-        if len(options) == 1:
-            self.add(node, options[0][0])
-            return
-        choices = [Choice(what, name, _ADD_KEYS[what]) for what, name in options]
-
-        def answer(what: str | None) -> None:
-            if what and what != "cancel":
-                self.add(node, what)
-
-        self.app.push_screen(
-            ChoiceScreen("添加什么？", [*choices, Choice("cancel", "取消", "escape")], "cancel"),
-            answer,
-        )
-
-    @work(exclusive=True, group="structure")
-    async def add(self, node: OutlineNode, what: str) -> None:
-        """Add what the clerk chose at ``node`` and put the cursor in it."""
-        key = ""
-        if what == "metric":
-            answer = await self.app.push_screen_wait(
-                TextScreen(
-                    "新指标的名称（英文字母、数字、下划线，如 penalty_cases）", "metric_name"
-                )
-            )
-            if not answer:
-                return
-            key = answer
-        try:
-            file, keys = self.session.add(node, what, key)
-        except STRUCTURE_PROBLEMS as problem:
-            self.notify(str(problem), severity="error")
-            return
-        await self.rebuild(NodeRef(file, keys), added=True)
-        self.form.focus_field(None)
-
-    def on_report_tree_remove_requested(self, event: ReportTree.RemoveRequested) -> None:
-        node = event.node
-        if node.role not in REMOVABLE:
-            self.notify(
-                "只能删除要点、小标题部分、指标或主送/抄送机关中的一项。", severity="warning"
-            )
-            return
-        choices = [Choice("remove", "删除", "y"), Choice("cancel", "取消", "n")]
-
-        def answer(choice: str | None) -> None:
-            if choice == "remove":
-                self.remove_node(node)
-
-        detail = "删除后在保存前仍可按 Ctrl+Q 放弃全部修改。"
-        self.app.push_screen(
-            ChoiceScreen(f"删除“{node.label}”？", choices, "cancel", detail), answer
-        )
-
-    @work(exclusive=True, group="structure")
-    async def remove_node(self, node: OutlineNode) -> None:
-        """Remove ``node`` and put the cursor on its neighbour."""
-        try:
-            self.session.remove(node)
-        except STRUCTURE_PROBLEMS as problem:
-            self.notify(f"无法删除：{problem}", severity="error")
-            return
-        keys = node.ref.keys
-        if keys and isinstance(keys[-1], int) and keys[-1] > 0:
-            select = NodeRef(node.ref.file, (*keys[:-1], keys[-1] - 1))
-        elif keys and isinstance(keys[-1], int):
-            select = NodeRef(node.ref.file, keys[:-1] if node.role == "item" else keys[:-2])
-        else:
-            select = NodeRef(node.ref.file, keys[:-1])
-        await self.rebuild(select)
-
-    async def on_report_tree_move_requested(self, event: ReportTree.MoveRequested) -> None:
-        node = event.node
-        if node.role not in MOVABLE:
-            message = "只能移动要点、小标题部分、指标或主送/抄送机关中的一项。"
-            self.notify(message, severity="warning")
-            return
-        try:
-            new = self.session.move(node, event.offset)
-        except STRUCTURE_PROBLEMS as problem:
-            self.notify(f"无法移动：{problem}", severity="error")
-            return
-        if new is not None:
-            await self.rebuild(NodeRef(node.ref.file, new))
 
     # -- panes -----------------------------------------------------------------
     def action_toggle_preview(self) -> None:

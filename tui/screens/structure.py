@@ -1,0 +1,131 @@
+"""Adding, removing and moving in the report tree, for the editing screen.
+
+The tree asks (``a``, ``x``, ``[`` ``]``); these handlers confirm where needed,
+change the session and have the screen show the new outline. A hand-edited
+file whose shape is wrong is reported in a notice, never a crash.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.screen import Screen
+
+from records import RecordError
+from tui.outline import NodeRef, OutlineNode
+from tui.screens.prompts import Choice, ChoiceScreen, TextScreen
+from tui.session import ADDABLE, MOVABLE, REMOVABLE, EditSession, InputProblem
+from tui.widgets.field_form import FieldForm
+from tui.widgets.report_tree import ReportTree
+
+STRUCTURE_PROBLEMS = (InputProblem, RecordError, TypeError, KeyError, IndexError, ValueError)
+"""What adding, removing or moving can meet in a hand-edited file whose shape is wrong."""
+
+_ADD_KEYS = {"point": "p", "part": "b", "metric": "m", "item": "i"}
+
+
+class StructureEditing(Screen[None]):
+    """The tree's add, remove and move; the editing screen derives from it.
+
+    The screen supplies the session and :meth:`rebuild`.
+    """
+
+    session: EditSession
+
+    async def rebuild(self, select: NodeRef, added: bool = False) -> None:
+        """Show the outline after a change with ``select`` open (the screen defines it)."""
+        raise NotImplementedError
+
+    def on_report_tree_add_requested(self, event: ReportTree.AddRequested) -> None:
+        node = event.node
+        options = ADDABLE.get(node.role, ())
+        if not options:
+            self.notify(
+                "这里不能添加；请选中某一部分、要点、指标或主送/抄送机关。", severity="warning"
+            )
+            return
+        if len(options) == 1:
+            self.add(node, options[0][0])
+            return
+        choices = [Choice(what, name, _ADD_KEYS[what]) for what, name in options]
+
+        def answer(what: str | None) -> None:
+            if what and what != "cancel":
+                self.add(node, what)
+
+        self.app.push_screen(
+            ChoiceScreen("添加什么？", [*choices, Choice("cancel", "取消", "escape")], "cancel"),
+            answer,
+        )
+
+    @work(exclusive=True, group="structure")
+    async def add(self, node: OutlineNode, what: str) -> None:
+        """Add what the clerk chose at ``node`` and put the cursor in it."""
+        key = ""
+        if what == "metric":
+            answer = await self.app.push_screen_wait(
+                TextScreen(
+                    "新指标的名称（英文字母、数字、下划线，如 penalty_cases）", "metric_name"
+                )
+            )
+            if not answer:
+                return
+            key = answer
+        try:
+            file, keys = self.session.add(node, what, key)
+        except STRUCTURE_PROBLEMS as problem:
+            self.notify(str(problem), severity="error")
+            return
+        await self.rebuild(NodeRef(file, keys), added=True)
+        self.query_one(FieldForm).focus_field(None)
+
+    def on_report_tree_remove_requested(self, event: ReportTree.RemoveRequested) -> None:
+        node = event.node
+        if node.role not in REMOVABLE:
+            self.notify(
+                "只能删除要点、小标题部分、指标或主送/抄送机关中的一项。", severity="warning"
+            )
+            return
+        choices = [Choice("remove", "删除", "y"), Choice("cancel", "取消", "n")]
+
+        def answer(choice: str | None) -> None:
+            if choice == "remove":
+                self.remove_node(node)
+
+        detail = "删除后在保存前仍可按 Ctrl+Q 放弃全部修改。"
+        if node.role == "metric":  # the text that still uses it would fail to export
+            used = self.session.describe_references(str(node.ref.keys[-1]))
+            detail = f"{used}\n{detail}" if used else detail
+        self.app.push_screen(
+            ChoiceScreen(f"删除“{node.label}”？", choices, "cancel", detail), answer
+        )
+
+    @work(exclusive=True, group="structure")
+    async def remove_node(self, node: OutlineNode) -> None:
+        """Remove ``node`` and put the cursor on its neighbour."""
+        try:
+            self.session.remove(node)
+        except STRUCTURE_PROBLEMS as problem:
+            self.notify(f"无法删除：{problem}", severity="error")
+            return
+        keys = node.ref.keys
+        if keys and isinstance(keys[-1], int) and keys[-1] > 0:
+            select = NodeRef(node.ref.file, (*keys[:-1], keys[-1] - 1))
+        elif keys and isinstance(keys[-1], int):
+            select = NodeRef(node.ref.file, keys[:-1] if node.role == "item" else keys[:-2])
+        else:
+            select = NodeRef(node.ref.file, keys[:-1])
+        await self.rebuild(select)
+
+    async def on_report_tree_move_requested(self, event: ReportTree.MoveRequested) -> None:
+        node = event.node
+        if node.role not in MOVABLE:
+            message = "只能移动要点、小标题部分、指标或主送/抄送机关中的一项。"
+            self.notify(message, severity="warning")
+            return
+        try:
+            new = self.session.move(node, event.offset)
+        except STRUCTURE_PROBLEMS as problem:
+            self.notify(f"无法移动：{problem}", severity="error")
+            return
+        if new is not None:
+            await self.rebuild(NodeRef(node.ref.file, new))
