@@ -135,19 +135,25 @@ class EditorScreen(StructureEditing):
         else:
             self.notify("这一项没有可以直接填写的内容；按 a 在其中添加。", timeout=3)
 
-    async def go_to(self, file: str, keys: KeyPath) -> None:
-        """Move the tree, the form and the cursor to the field at ``keys`` of ``file``."""
+    async def go_to(self, file: str, keys: KeyPath, at: int | None = None) -> None:
+        """Move the tree, the form and the cursor to the field at ``keys`` of ``file``.
+
+        The cursor goes to character ``at`` of the field, else after its text.
+        """
         node, spec = node_for(self.session.outline, file, keys)
         self.query_one(ContentSwitcher).current = "form"
         if self.form.node is None or self.form.node.ref != node.ref:
             await self.show_node(node)
         self.report_tree.go_to(node.ref)
-        if not self.form.focus_field(spec):
+        if not self.form.focus_field(spec, at):
             self.report_tree.focus()
 
     async def on_diagnostics_pane_chosen(self, event: DiagnosticsPane.Chosen) -> None:
         d = event.diagnostic
-        await self.go_to(self.session.file_for_diagnostic(d), pointer_keys(d.pointer))
+        file, keys = self.session.file_for_diagnostic(d), pointer_keys(d.pointer)
+        _, spec = node_for(self.session.outline, file, keys)
+        at = self.session.character_at(file, spec.keys, d.line, d.column) if spec else None
+        await self.go_to(file, keys, at)  # the cursor on the character the message is about
 
     # -- editing ---------------------------------------------------------------
     def on_field_editor_edited(self, event: FieldEditor.Edited) -> None:
@@ -168,6 +174,7 @@ class EditorScreen(StructureEditing):
         except InputProblem as problem:
             self.local_problems[where] = f"✗{problem}（未写入）"
             self.form.mark(self.problems())
+            self.post_message(self.DraftChanged())  # unsaved from this keystroke on
             return
         if self.local_problems.pop(where, None) is not None:
             self.form.mark(self.problems())
@@ -223,6 +230,7 @@ class EditorScreen(StructureEditing):
         self.form.mark(self.problems())
         if self.session.adopt(result):
             self.report_tree.relabel(self.session.outline)
+            self.form.retitle(self.session.outline)  # "penalty_cases （空）" no longer
         self.update_preview()
         self.checking = False
         if self._check_again:

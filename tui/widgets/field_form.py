@@ -24,6 +24,11 @@ _HINTS = {
 }
 
 
+def heading(node: OutlineNode) -> str:
+    """The form's title for ``node``: its label, and the file unless it is report.toml."""
+    return node.label if node.ref.file == "report.toml" else f"{node.label}  〔{node.ref.file}〕"
+
+
 class FieldForm(VerticalScroll):
     """A scrollable form of the fields of one outline node."""
 
@@ -46,11 +51,8 @@ class FieldForm(VerticalScroll):
         self.node = node
         self.showing = True
         await self.remove_children()
-        heading = (
-            node.label if node.ref.file == "report.toml" else f"{node.label}  〔{node.ref.file}〕"
-        )
         widgets: list[Static | FieldEditor] = [
-            Static(heading, classes="form-heading", markup=False)
+            Static(heading(node), classes="form-heading", markup=False)
         ]
         widgets.extend(FieldEditor(spec, values.get(spec, "")) for spec in node.fields)
         if not node.fields:
@@ -61,6 +63,15 @@ class FieldForm(VerticalScroll):
         self.mark(problems)
         self.showing = False
         self.scroll_home(animate=False)
+
+    def retitle(self, outline: list[OutlineNode]) -> None:
+        """Follow the shown node's label in the heading as its values are typed (a new outline)."""
+        if self.node is None or self.showing:
+            return
+        fresh = next((n for top in outline for n in top.walk() if n.ref == self.node.ref), None)
+        if fresh is not None:
+            for title in self.query(".form-heading").results(Static):
+                title.update(heading(fresh))
 
     def editors(self) -> list[FieldEditor]:
         """The fields of the form, top to bottom."""
@@ -87,11 +98,14 @@ class FieldForm(VerticalScroll):
         if value is not None:
             self.mount(PreviousValue(view), after=value)
 
-    def focus_field(self, spec: FieldSpec | None) -> bool:
-        """Put the cursor in ``spec``'s control (the first field when ``None``)."""
+    def focus_field(self, spec: FieldSpec | None, at: int | None = None) -> bool:
+        """Put the cursor in ``spec``'s control (the first field when ``None``).
+
+        At character ``at`` of its text, else after the text.
+        """
         for editor in self.editors():
             if spec is None or editor.spec == spec:
-                editor.focus_control(scroll=False)
+                editor.focus_control(at, scroll=False)
                 # the whole field (title, help, error) in sight, without animation
                 self.call_after_refresh(editor.scroll_visible, animate=False)
                 return True
