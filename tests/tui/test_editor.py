@@ -155,6 +155,7 @@ async def test_f1_lists_every_binding_the_footer_can_show(editor: EditorApp) -> 
         text = help_text(editor.screen.groups)
         for description in shown | {"保存", "退出", "命令", "添加", "删除", "上移", "下移", "预览"}:
             assert description in text
+        assert "字段中：到下一个字段" in text  # Enter in a field moves on
 
 
 @run_async
