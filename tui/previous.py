@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from records import Diagnostic, Metric, Report, TuiError
 from schema.compare import CODES, Comparison, MetricChange, compare_metric, previous_report
+from tui.compare_format import change_text, number, ratio_text
 
 NOT_LAST_YEAR = "去年没有此指标"
 
@@ -75,32 +76,6 @@ def compare_all(new: Report, old: Report) -> MetricChanges:
         for key, metric in new.metrics().items()
         if key in old_metrics
     }
-
-
-def number(value: int | Decimal | None) -> str:
-    """A value as the report writes it; "未填" when there is none."""
-    if value is None:
-        return "未填"
-    return format(value, "f") if isinstance(value, Decimal) else str(value)
-
-
-def change_text(value: Decimal | None) -> str:
-    """A signed change (+8, -3.5, 0); "—" when there is none."""
-    if value is None:
-        return "—"
-    if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
-    text = format(value, "f")
-    return f"+{text}" if value > 0 else text
-
-
-def ratio_text(value: Decimal | None) -> str:
-    """This year ÷ last year, to two decimals (whole above 100); "—" when there is none."""
-    if value is None:
-        return "—"
-    if 0 < value < Decimal("0.01"):
-        return "<0.01"
-    return f"{value:.2f}" if value < 100 else f"{value:.0f}"
 
 
 def metric_view(

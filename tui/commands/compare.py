@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from records import Metric, load_report
 from tui.commands import UsageError
 from tui.commands.output import existing_folder
 from tui.commands.table import format_table, truncate
+from tui.compare_format import change_text, number, ratio_text
 
 if TYPE_CHECKING:
     from schema.compare import Comparison
@@ -73,29 +73,10 @@ def _year(year: int | None, fallback: str) -> str:
     return f"{year}年" if year is not None else fallback
 
 
-def _value(value: int | Decimal | None) -> str:
-    if value is None:
-        return "未填"
-    return format(value, "f") if isinstance(value, Decimal) else str(value)
-
-
-def _change(value: Decimal | None) -> str:
-    if value is None:
-        return "—"
-    text = format(value.normalize() if value == value.to_integral_value() else value, "f")
-    return text if value <= 0 else f"+{text}"
-
-
-def _ratio(value: Decimal | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:.2f}" if value < 100 else f"{value:.0f}"
-
-
 def _listing(title: str, metrics: list[Metric]) -> list[str]:
     lines = [f"{title}（{len(metrics)} 项）："]
     for m in metrics:
-        lines.append(f"  {m.key}  {m.label}（{m.unit}）= {_value(m.value)}")
+        lines.append(f"  {m.key}  {m.label}（{m.unit}）= {number(m.value)}")
     return lines
 
 
@@ -112,10 +93,10 @@ def render_table(comparison: Comparison) -> list[str]:
             [
                 truncate(c.label or c.key, LABEL_WIDTH),
                 c.unit if c.unit == c.old_unit else f"{c.unit}（去年{c.old_unit}）",
-                _value(c.new),
-                _value(c.old),
-                _change(c.change),
-                _ratio(c.ratio),
+                number(c.new),
+                number(c.old),
+                change_text(c.change),
+                ratio_text(c.ratio, mark_tiny=False),
             ]
             for c in comparison.shared
         ]

@@ -18,8 +18,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from records import Metric
 from schema.compare import Comparison
+from tui.compare_format import number
 from tui.outline import clip
-from tui.previous import ComparisonRow, comparison_rows, number
+from tui.previous import ComparisonRow, comparison_rows
 
 LABEL_CELLS = 24
 """Terminal cells for a metric's label, so that the table fits 80 columns."""
