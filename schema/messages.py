@@ -84,6 +84,18 @@ def explain_doc_number(value: str) -> str:
     return _DOC_NUMBER_HINT
 
 
+def doc_number_offence(value: str) -> int | None:
+    """Where in a 发文字号 the slip :func:`explain_doc_number` names stands (None: no one place).
+
+    The editor puts the cursor there, and ``tui validate`` reports its column.
+    """
+    for pattern in (r"[\[\]()（）【】]", r"第", r"(?<=〕)0"):
+        match = re.search(pattern, value)
+        if match:
+            return match.start()
+    return None
+
+
 def missing_key(error: ValidationError) -> str:
     """The key a ``required`` finding is about (jsonschema reports one per missing key)."""
     match = re.fullmatch(r"'(.*)' is a required property", error.message)

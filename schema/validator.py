@@ -32,7 +32,13 @@ from schema import (
 from schema.findings import RuleError
 from schema.instance import to_instance
 from schema.loading import for_validation
-from schema.messages import code_for, message_for, missing_key, unknown_keys
+from schema.messages import (
+    code_for,
+    doc_number_offence,
+    message_for,
+    missing_key,
+    unknown_keys,
+)
 from schema.waivers import apply_waivers
 
 KEYWORDS = {
@@ -164,7 +170,12 @@ def _diagnostics(error: ValidationError, report: Report) -> Iterator[Diagnostic]
         message = f"{metric}{gap}{message}"
     elif metric:
         message = f"{metric}：{message}"
-    yield _diagnostic(file, keys, code, "error", message)
+    at = (
+        doc_number_offence(error.instance)
+        if code == "F001" and isinstance(error.instance, str)
+        else None
+    )
+    yield _diagnostic(file, keys, code, "error", message, at)
 
 
 def load_diagnostic(error: RecordError) -> Diagnostic:

@@ -167,7 +167,7 @@ def test_the_validators_errors_refuse_and_its_warnings_do_not(
     number = replace_in_line(report, "doc_number = ", "〔2024〕2号", "〔2024〕02号")
     status, _, err = run(capsys, *argv)
     assert status == 1 and not target.exists()
-    assert f"report.toml:{number}:14: error" in err and "02号" in err
+    assert f"report.toml:{number}:24: error" in err and "02号" in err  # at the zero
     assert "warning" not in err
 
 

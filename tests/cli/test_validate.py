@@ -134,7 +134,7 @@ def test_github_annotations(report_dir: Path, capsys, monkeypatch) -> None:
     line = out.splitlines()[0]
     assert status == 1
     assert line.startswith(
-        "::error file=report.toml,line=9,col=14,title=F001::发文字号“宝应急〔2024〕02号”"
+        "::error file=report.toml,line=9,col=24,title=F001::发文字号“宝应急〔2024〕02号”"
     )
     assert "序号不编虚位" in line
 

@@ -58,3 +58,17 @@ def test_a_duplicate_kind_names_the_file_of_the_first(report_dir: Path) -> None:
     )
     (found,) = validate_folder(report_dir)
     assert found.code == "M002" and "已在 4-plans.toml 第 4 行出现" in found.message
+
+
+@pytest.mark.parametrize(
+    ("written", "slip"),
+    [("宝应急〔2024〕02号", "0"), ("宝应急〔2024〕第2号", "第"), ("宝应急[2024]2号", "[")],
+)
+def test_a_doc_number_slip_is_reported_at_the_slip(
+    report_dir: Path, written: str, slip: str
+) -> None:
+    path = report_dir / "report.toml"
+    edit(path, "宝应急〔2024〕2号", written)
+    [finding] = [d for d in validate_folder(report_dir) if d.code == "F001"]
+    line = path.read_text("utf-8").splitlines()[finding.line - 1]
+    assert line[finding.column - 1] == slip  # the editor's F4 → Enter lands on it too
