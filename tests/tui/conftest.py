@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from textual import events
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from records.carry import carry_over
 from tests.conftest import EXAMPLE
@@ -64,6 +65,14 @@ async def jump(pilot: Pilot[None], query: str) -> None:
     await pilot.pause(0.3)  # the palette searches in the background
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def jump_to_input(pilot: Pilot[None], query: str) -> Input:
+    """Jump with the palette, and return the one-line input that then has the cursor."""
+    await jump(pilot, query)
+    field = pilot.app.focused
+    assert isinstance(field, Input), field
+    return field
 
 
 _CHARACTERS = {

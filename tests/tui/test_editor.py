@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
-
 from records import load_report
 from schema import validate_report
 from tests.conftest import EXAMPLE
-from tests.tui.conftest import jump, run_async, settle
+from tests.tui.conftest import jump, jump_to_input, run_async, settle
 from tui.app import EditorApp
 from tui.screens.help import HelpScreen, help_text
 from tui.screens.prompts import ChoiceScreen
@@ -35,9 +33,8 @@ async def test_palette_jump_type_and_save_changes_exactly_that_line(
 ) -> None:
     async with editor.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await jump(pilot, "penalty_cases")
-        focused = editor.focused
-        assert isinstance(focused, Input) and focused.value == "142"
+        focused = await jump_to_input(pilot, "penalty_cases")
+        assert focused.value == "142"
         await pilot.press("ctrl+u", *"150")
         await settle(pilot)
         assert "未保存" in editor.sub_title
@@ -228,9 +225,7 @@ async def test_ctrl_s_right_after_a_keystroke_saves_that_keystroke(
 ) -> None:
     async with editor.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await jump(pilot, "penalty_cases")
-        field = editor.focused
-        assert isinstance(field, Input)
+        field = await jump_to_input(pilot, "penalty_cases")
         field.value = "151"  # shown in the control, its change message not yet handled
         editor.action_save()
         await settle(pilot)

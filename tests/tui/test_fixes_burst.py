@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Static, TextArea
 
-from tests.tui.conftest import burst, jump, run_async, settle
+from tests.tui.conftest import burst, jump, jump_to_input, run_async, settle
 from tui.app import EditorApp, make_app
 from tui.screens.prompts import ChoiceScreen
 
@@ -23,9 +23,8 @@ async def test_ctrl_s_in_the_same_burst_as_typing_saves_what_was_typed(
 ) -> None:
     async with editor.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await jump(pilot, "penalty_cases")
-        field = editor.focused
-        assert isinstance(field, Input) and field.value == "142"
+        field = await jump_to_input(pilot, "penalty_cases")
+        assert field.value == "142"
         await burst(pilot, "end", "backspace", "9", "ctrl+s")
         assert field.value == "149"
         assert "value = 149" in (report_dir / "1-measures.toml").read_text(encoding="utf-8")

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
 
-from tests.tui.conftest import jump, run_async, settle
+from tests.tui.conftest import jump, jump_to_input, run_async, settle
 from tui.app import EditorApp
 from tui.outline import node_for
 from tui.screens.prompts import ChoiceScreen
@@ -41,9 +40,7 @@ async def test_a_half_typed_number_keeps_the_draft_unsaved_and_says_what_is_kept
 ) -> None:
     async with editor.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await jump(pilot, "penalty_cases")
-        field = editor.focused
-        assert isinstance(field, Input)
+        field = await jump_to_input(pilot, "penalty_cases")
         await pilot.press("ctrl+u", *"870x")
         await settle(pilot)
         await pilot.press("ctrl+s")

@@ -13,7 +13,7 @@ from textual.widgets import Input, TextArea
 
 from records import load_report
 from schema import validate_report
-from tests.tui.conftest import burst, jump, run_async, settle
+from tests.tui.conftest import burst, jump, jump_to_input, run_async, settle
 from tui.app import EditorApp
 from tui.session import EditSession
 
@@ -26,9 +26,8 @@ async def test_a_burst_of_backspaces_and_digits_lands_in_order(
 ) -> None:
     async with editor.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await jump(pilot, "penalty_cases")
-        field = editor.focused
-        assert isinstance(field, Input) and field.value == "142"
+        field = await jump_to_input(pilot, "penalty_cases")
+        assert field.value == "142"
         await burst(pilot, "end", "backspace", "backspace", "backspace", "-", "1", "5", "7")
         assert field.value == "-157"
         await burst(pilot, "backspace", "3")
