@@ -54,17 +54,25 @@ def _inline(value: Any) -> Any:
     return to_item(value)
 
 
+def _parse_for_editing(source: SourceText) -> tomlkit.TOMLDocument:
+    """The tomlkit document of a file; a syntax error is explained as the loader explains it.
+
+    Only a file that fails is parsed a second time (by the standard parser,
+    whose errors :mod:`records.toml_errors` turns into Chinese).
+    """
+    try:
+        return tomlkit.parse(source.text)
+    except tomlkit.exceptions.ParseError as e:
+        parse_toml(source)  # raises the explained error when the standard parser agrees
+        raise TomlSyntaxError(f"TOML 语法错误：{e}", source.path, e.line, e.col) from e
+
+
 class EditableFile:
     """A record file opened for editing: its tomlkit document and how it was stored."""
 
     def __init__(self, source: SourceText) -> None:
         self.source = source
-        if source.text.strip():
-            parse_toml(source)  # the standard parser's errors, explained in Chinese
-        try:
-            self.doc = tomlkit.parse(source.text)
-        except tomlkit.exceptions.ParseError as e:
-            raise TomlSyntaxError(f"TOML 语法错误：{e}", source.path, e.line, e.col) from e
+        self.doc = _parse_for_editing(source)
         self._saved_text = source.text
 
     @classmethod
@@ -134,11 +142,9 @@ class EditableFile:
         The file on disk and the conflict check are untouched: saving writes
         ``text`` only if the disk still holds what was loaded.
         """
-        parse_toml(SourceText(self.path, text, self.source.bom, self.source.newline, ""))
-        try:
-            self.doc = tomlkit.parse(text)
-        except tomlkit.exceptions.ParseError as e:
-            raise TomlSyntaxError(f"TOML 语法错误：{e}", self.path, e.line, e.col) from e
+        self.doc = _parse_for_editing(
+            SourceText(self.path, text, self.source.bom, self.source.newline, "")
+        )
 
     def text(self) -> str:
         """The file's text as it would be saved (without the BOM)."""

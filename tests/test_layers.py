@@ -12,8 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -49,7 +47,6 @@ def test_the_command_line_loads_heavy_libraries_only_when_a_command_needs_them()
 
 def test_import_linter_contracts_hold() -> None:
     lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
-    if lint is None:
-        pytest.skip("import-linter is not installed in this environment (pip install -e '.[test]')")
+    assert lint is not None, "import-linter is a test dependency: pip install -e '.[test]'"
     result = subprocess.run([lint], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

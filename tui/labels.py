@@ -1,9 +1,8 @@
 """Chinese titles and descriptions of record fields, read from the JSON Schema.
 
 The forms show what the schema says about each key, so the wording lives in
-one place (``schema/*.schema.json``). Until a key's schema entry is found (or
-when the schema package is not importable), a short built-in title keeps the
-form usable instead of showing a bare English key.
+one place (``schema/*.schema.json``); a key the schema does not know (a
+hand-written one) shows as itself.
 """
 
 from __future__ import annotations
@@ -13,34 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from records.positions import KeyPath
-
-_FALLBACK: dict[str, str] = {
-    "year": "报告年度",
-    "header": "版头",
-    "issuer_mark": "发文机关标志",
-    "doc_number": "发文字号",
-    "signer": "签发人",
-    "body": "主体",
-    "title": "标题",
-    "recipients": "主送机关",
-    "opening": "开头语",
-    "signature": "发文机关署名",
-    "date": "成文日期",
-    "footer": "版记",
-    "cc": "抄送机关",
-    "printer": "印发机关",
-    "print_date": "印发日期",
-    "copies": "印发份数",
-    "kind": "部分类别",
-    "lead": "引语",
-    "points": "要点",
-    "parts": "小标题部分",
-    "text": "正文",
-    "metrics": "指标",
-    "value": "数值",
-    "unit": "单位",
-    "label": "名称",
-}
+from schema import load_schema
 
 
 @dataclass(frozen=True)
@@ -51,22 +23,10 @@ class FieldText:
     description: str = ""
 
 
-def _load(name: str) -> dict[str, Any]:
-    try:
-        from schema import load_schema
-    except ImportError:
-        return {}
-    try:
-        loaded = load_schema(name)
-    except Exception:  # a schema being written must not stop the editor
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
-
-
 @functools.cache
 def schema_for(file_name: str) -> dict[str, Any]:
     """The schema that describes a record file: report.toml or a section file."""
-    return _load("report" if file_name == "report.toml" else "section")
+    return load_schema("report" if file_name == "report.toml" else "section")
 
 
 def _resolve(root: dict[str, Any], node: Any, depth: int = 0) -> dict[str, Any]:
@@ -128,7 +88,7 @@ def field_text(file_name: str, keys: KeyPath) -> FieldText:
     last = next((k for k in reversed(keys) if isinstance(k, str)), "")
     title, description = node.get("title"), node.get("description")
     return FieldText(
-        title if isinstance(title, str) and title else _FALLBACK.get(last, last),
+        title if isinstance(title, str) and title else str(last),
         description if isinstance(description, str) else "",
     )
 

@@ -116,18 +116,10 @@ class CheckResult:
     generation: int = 0
 
 
-def _validate(report: Report, errors: list[RecordError]) -> list[Diagnostic]:
-    try:
-        from schema import validate_report
-    except ImportError:  # the schema package is not there yet: show what the exporter finds
-        from exporters.document import build_document
-
-        return [Diagnostic.from_error(e) for e in errors] + build_document(report).problems
-    return list(validate_report(report, errors))
-
-
 def check_snapshot(snapshot: Snapshot) -> CheckResult:
     """Parse and validate a snapshot; runs in a worker thread."""
+    from schema import validate_report  # jsonschema loads here, not at the editor's start
+
     errors: list[RecordError] = []
     records: list[RecordFile] = []
     for source in snapshot.sources:
@@ -138,7 +130,7 @@ def check_snapshot(snapshot: Snapshot) -> CheckResult:
             data = {}
         records.append(RecordFile(source, data))
     report = build_report(snapshot.folder, records[0], records[1:])
-    diagnostics = _validate(report, errors)
+    diagnostics = validate_report(report, errors)
     ordered = sorted(diagnostics, key=lambda d: (d.severity != "error", d.file, d.line))
     return CheckResult(report, ordered, snapshot.generation)
 

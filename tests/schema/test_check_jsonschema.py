@@ -29,8 +29,6 @@ STRUCTURAL = {
     "F002-date-as-string": ("report.toml", "report"),
 }
 
-pytestmark = pytest.mark.skipif(not CHECK.exists(), reason="check-jsonschema is not installed")
-
 
 def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(

@@ -7,6 +7,8 @@ file whose shape is wrong is reported in a notice, never a crash.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.screen import Screen
 
@@ -31,9 +33,9 @@ class StructureEditing(Screen[None]):
 
     session: EditSession
 
-    async def rebuild(self, select: NodeRef, added: bool = False) -> None:
-        """Show the outline after a change with ``select`` open (the screen defines it)."""
-        raise NotImplementedError
+    if TYPE_CHECKING:  # supplied by the editing screen that derives from this class
+
+        async def rebuild(self, select: NodeRef, added: bool = False) -> None: ...
 
     def on_report_tree_add_requested(self, event: ReportTree.AddRequested) -> None:
         node = event.node
