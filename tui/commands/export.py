@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from records import Diagnostic, load_report
+from records import Diagnostic, Report, load_report
 from tui.commands import UsageError
 from tui.commands.output import existing_folder, write_output
 
@@ -48,16 +48,17 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     parser.set_defaults(run=run)
 
 
-def _validation_errors(folder: Path, own: list[Diagnostic]) -> list[Diagnostic]:
+def _validation_errors(report: Report, own: list[Diagnostic]) -> list[Diagnostic]:
     """The report's errors: the validator's, plus what the exporter found that it did not.
 
     ``own`` are the exporter's findings (unresolved references, characters a
     DOCX cannot hold); one the validator also reports at the same place is
-    listed once.
+    listed once. The report is the one already loaded for the export, not
+    read a second time.
     """
-    import schema
+    from schema import validate_report
 
-    found = [d for d in schema.validate_folder(folder) if d.severity == "error"]
+    found = [d for d in validate_report(report) if d.severity == "error"]
     places = {(d.file, d.line, d.column) for d in found}
     found += [d for d in own if d.severity == "error" and (d.file, d.line, d.column) not in places]
     return sorted(set(found))
@@ -115,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         from exporters.text import export_text
 
         text, document = export_text(report)
-        errors = _validation_errors(folder, document.problems)
+        errors = _validation_errors(report, document.problems)
         if errors and not args.force:
             return _refuse(errors)
         write_output(text.encode("utf-8"), args.output)
@@ -129,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
     from exporters.docx import export_docx
 
     exported = export_docx(report, overrides)
-    errors = _validation_errors(folder, exported.problems)
+    errors = _validation_errors(report, exported.problems)
     if errors and not args.force:
         return _refuse(errors)
     write_output(exported.data, args.output)
