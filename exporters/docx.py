@@ -191,7 +191,7 @@ class _Builder:
         self.docx.paragraphs[-1].paragraph_format.keep_with_next = True
         self.blank(1, keep_with_next=True)
         signature_chars, date_chars = width(src.signature) / 2, width(src.date) / 2
-        sig_right, date_left, date_right = L.signature_layout(signature_chars, date_chars)
+        sig_right, date_left, _ = L.signature_layout(signature_chars, date_chars)
         sig_start = L.LINE_CHARS - sig_right - signature_chars
         if not src.signature:
             sig_start = date_left if date_left is not None else L.LINE_CHARS - 2 - date_chars

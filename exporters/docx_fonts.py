@@ -35,14 +35,6 @@ class Fonts:
 ROLES: tuple[str, ...] = tuple(f.name for f in fields(Fonts))
 """The keys a ``[fonts]`` table and ``--font ROLE=NAME`` accept."""
 
-ROLE_LABELS = {
-    "title": "发文机关标志和标题（小标宋）",
-    "body": "正文（仿宋）",
-    "heading1": "一级标题（黑体）",
-    "heading2": "二级标题和签发人姓名（楷体）",
-    "page_number": "页码（宋体）",
-}
-
 
 def _usable(name: Any) -> str | None:
     """A font name worth using: a non-blank string, with nothing XML cannot hold."""

@@ -11,8 +11,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from records.errors import TuiError
-
 Severity = Literal["error", "warning"]
 
 
@@ -36,18 +34,6 @@ class Diagnostic:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}"
-
-    @classmethod
-    def from_error(cls, error: TuiError) -> Diagnostic:
-        """The diagnostic for an exception that stopped a file from being read."""
-        return cls(
-            file=str(error.path) if error.path else "",
-            line=error.line or 1,
-            column=error.column or 1,
-            code=error.code,
-            severity="error",
-            message=error.message,
-        )
 
 
 def relative_to_cwd(path: Path) -> str:

@@ -18,8 +18,6 @@ from pathlib import Path
 
 from records import RecordError
 from records.atomic import atomic_write
-from records.editing import EditableFile
-from records.source import SourceText
 from tui.session import EditSession
 
 
@@ -101,12 +99,8 @@ def restore(session: EditSession, recovery: Recovery) -> list[str]:
     for name, text in recovery.files.items():
         file = session.file(name)
         try:
-            kept = EditableFile(
-                SourceText(file.path, text, file.source.bom, file.source.newline, "")
-            )
+            file.replace_text(text)
         except RecordError:  # the kept text no longer parses: leave the file as it is on disk
             failed.append(name)
-            continue
-        file.doc = kept.doc
     session.refresh()
     return failed
