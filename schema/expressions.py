@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import math
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -90,7 +91,9 @@ def parse(text: str) -> ast.Compare:
         raise ExpressionError(f"关系式太长（超过 {MAX_LENGTH} 个字符）")
     source, where = _normalise(text)
     try:
-        tree = ast.parse(source.strip(), mode="eval")
+        with warnings.catch_warnings():  # a clerk's "\>" is refused below, not warned about
+            warnings.simplefilter("ignore", (SyntaxWarning, DeprecationWarning))
+            tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as e:
         offset = max(
             0, min((e.offset or 1) - 1 + (len(source) - len(source.lstrip())), len(where) - 1)
