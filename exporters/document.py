@@ -94,14 +94,14 @@ class _Renderer:
                 self.problem(
                     file,
                     keys,
-                    segment.index,
+                    segment.start,
                     "X001",
                     f"“{{{segment.key}}}”没有对应的指标；"
                     f"请在 [metrics.{segment.key}] 中定义，或改正拼写",
                 )
             elif isinstance(segment, Malformed):
                 out.append(segment.text)
-                self.problem(file, keys, segment.index, "X002", segment.reason)
+                self.problem(file, keys, segment.start, "X002", segment.reason)
         return "".join(out)
 
     def problem(self, file: RecordFile, keys: KeyPath, index: int, code: str, message: str) -> None:

@@ -7,16 +7,20 @@ annotations.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
-class Diagnostic:
-    """One finding, with where it is, how bad it is, and what to do, in Chinese."""
+class Diagnostic(NamedTuple):
+    """One finding, with where it is, how bad it is, and what to do, in Chinese.
+
+    Findings sort by file, line and column. (Named tuples rather than
+    dataclasses, here and in the report model: a dataclass compiles its
+    methods when its module is imported, and ``tui validate`` runs on every
+    commit.)
+    """
 
     file: str
     line: int
@@ -30,7 +34,7 @@ class Diagnostic:
     waiver_reason: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return self._asdict()
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}"

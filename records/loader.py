@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from records import toml_errors
 from records.errors import NotAReportError, RecordError, TomlSyntaxError
 from records.model import RecordFile, Report, build_report, natural_key
 from records.source import SourceText, read_source
@@ -44,6 +42,8 @@ def parse_toml(source: SourceText) -> dict[str, Any]:
             line = source.text.count("\n") + 1
             column = 1
             message = re.sub(r"\s*\(at end of document\)", "", message)
+        from records import toml_errors  # only a file that fails to parse needs it
+
         explained = toml_errors.describe(message, source.text.splitlines(), line)
         raise TomlSyntaxError(f"TOML 语法错误：{explained}", source.path, line, column) from e
 
@@ -60,12 +60,11 @@ def section_paths(folder: Path) -> list[Path]:
     return sorted(files, key=lambda p: natural_key(p.name))
 
 
-@dataclass
-class LoadResult:
+class LoadResult(NamedTuple):
     """A report as far as it could be read, and what could not be."""
 
     report: Report
-    errors: list[RecordError] = field(default_factory=list)
+    errors: list[RecordError]
 
 
 def check_folder(folder: Path) -> None:

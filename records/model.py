@@ -4,16 +4,19 @@ The model is built leniently from whatever the TOML holds, because a draft may
 be incomplete or wrong: a missing or mistyped value reads as empty here, and
 the validator (``schema``) reports it. Every node remembers its file and key
 path, so any value can be traced to its line and column.
+
+The nodes are named tuples: immutable, compared by value, and cheap to
+define, where a dataclass compiles its methods at import time (``tui
+validate`` runs on every commit, so its start-up counts).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from records.positions import KeyPath, Locator, Position
 from records.source import SourceText
@@ -24,8 +27,7 @@ SECTION_KINDS = ("measures", "shortcomings", "leadership", "plans", "other")
 Number = int | Decimal
 
 
-@dataclass(frozen=True)
-class Where:
+class Where(NamedTuple):
     """A value's origin: file, key path, and its line and column there."""
 
     path: Path
@@ -39,16 +41,16 @@ class Where:
         return "".join("/" + str(k).replace("~", "~0").replace("/", "~1") for k in self.keys)
 
 
-@dataclass
 class RecordFile:
     """One TOML file of a report: its source, its data, and positions on demand."""
 
-    source: SourceText
-    data: dict[str, Any]
-    locator: Locator = field(init=False, repr=False)
+    def __init__(self, source: SourceText, data: dict[str, Any]) -> None:
+        self.source = source
+        self.data = data
+        self.locator = Locator(source.text)
 
-    def __post_init__(self) -> None:
-        self.locator = Locator(self.source.text)
+    def __repr__(self) -> str:
+        return f"RecordFile({str(self.path)!r})"
 
     @property
     def path(self) -> Path:
@@ -67,15 +69,14 @@ class RecordFile:
         return Where(self.path, keys, pos.line, pos.column)
 
 
-@dataclass(frozen=True)
-class Metric:
+class Metric(NamedTuple):
     """A figure the report states: ``value`` in ``unit``, described by ``label``."""
 
     key: str
     value: Number | None
     unit: str
     label: str
-    file: RecordFile = field(repr=False, compare=False)
+    file: RecordFile
 
     @property
     def keys(self) -> KeyPath:
@@ -90,8 +91,7 @@ class Metric:
         return 0
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """A numbered sub-part （一）（二）…: a run-in title, then text and/or points."""
 
     title: str
@@ -100,8 +100,7 @@ class Part:
     keys: KeyPath
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """One section file: a mandated item (``kind``) of the report's body."""
 
     file: RecordFile
@@ -117,8 +116,7 @@ class Section:
         return self.file.path
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     """版头: 发文机关标志, 发文字号, 签发人."""
 
     issuer_mark: str
@@ -126,8 +124,7 @@ class Header:
     signer: str
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(NamedTuple):
     """主体 frame: 标题, 主送机关, 开头语, 发文机关署名, 成文日期."""
 
     title: str
@@ -137,8 +134,7 @@ class Body:
     date: dt.date | None
 
 
-@dataclass(frozen=True)
-class Footer:
+class Footer(NamedTuple):
     """版记: 抄送, 印发机关, 印发日期, 印数."""
 
     cc: list[str]
@@ -147,8 +143,7 @@ class Footer:
     copies: int | None
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """A whole report folder: ``report.toml`` and its section files, in file-name order."""
 
     folder: Path

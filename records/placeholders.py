@@ -11,33 +11,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _FULL_WIDTH_REF = re.compile(r"｛\s*([A-Za-z_][A-Za-z0-9_]*)\s*[｝}]")
 
 
-@dataclass(frozen=True)
-class Literal:
+class Literal(NamedTuple):
     """Text written as it is."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class Reference:
-    """A ``{key}``; ``index`` is where its ``{`` stands in the template."""
+class Reference(NamedTuple):
+    """A ``{key}``; ``start`` is where its ``{`` stands in the template."""
 
     key: str
-    index: int
+    start: int
 
 
-@dataclass(frozen=True)
-class Malformed:
-    """A brace that opens no valid reference, kept as text and reported."""
+class Malformed(NamedTuple):
+    """A brace that opens no valid reference (its index ``start``), kept as text and reported."""
 
     text: str
-    index: int
+    start: int
     reason: str
 
 

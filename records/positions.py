@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 KeyPath = tuple[str | int, ...]
 
@@ -24,18 +24,19 @@ _SCALAR = re.compile(r"[^\s,\]}#]+(?: \d\d:\d\d[^\s,\]}#]*)?")
 _ESCAPE_WIDTH = {"u": 6, "U": 10, "x": 4}
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based line and column (in characters) in a file."""
 
     line: int
     column: int
 
 
-@dataclass
 class _Index:
-    keys: dict[KeyPath, int] = field(default_factory=dict)
-    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    """Where each key path's key starts, and where its value starts and ends."""
+
+    def __init__(self) -> None:
+        self.keys: dict[KeyPath, int] = {}
+        self.values: dict[KeyPath, tuple[int, int]] = {}
 
 
 class _Scanner:

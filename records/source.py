@@ -8,16 +8,15 @@ they look like (GBK from a Windows editor is the usual case), never a traceback.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from records.errors import EncodingError, RecordError
 
 BOM = "\ufeff"
 
 
-@dataclass(frozen=True)
-class SourceText:
+class SourceText(NamedTuple):
     """A record file as read: its text (BOM removed) and how it was stored."""
 
     path: Path

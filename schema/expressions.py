@@ -12,8 +12,8 @@ from __future__ import annotations
 import ast
 import math
 import warnings
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 MAX_LENGTH = 400
 MAX_NODES = 200
@@ -46,8 +46,7 @@ class ExpressionError(ValueError):
         self.index = index
 
 
-@dataclass(frozen=True)
-class Interval:
+class Interval(NamedTuple):
     """The values a stated figure may stand for."""
 
     lo: float

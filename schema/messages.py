@@ -8,7 +8,6 @@ to write instead. A schema node may pin a code to one of its keywords with
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any
 
@@ -131,6 +130,8 @@ def message_for(error: ValidationError, code: str) -> str:
         options = "、".join(
             f"{v}（{titles[v]}）" if v in titles else str(v) for v in error.validator_value
         )
+        import difflib  # a clean report never gets here
+
         close = difflib.get_close_matches(str(value), [str(v) for v in error.validator_value], n=1)
         hint = f"，是否应为“{close[0]}”" if close else ""
         return f"“{title}”不能是“{value}”{hint}；可选：{options}"
@@ -153,6 +154,8 @@ def unknown_keys(error: ValidationError) -> list[tuple[str, str]]:
     """For an unknown-key finding: each unknown key and the message naming the nearest known one."""
     schema = error.schema if isinstance(error.schema, dict) else {}
     known = list(schema.get("properties", {}))
+    import difflib  # a clean report never gets here
+
     found = []
     for key in error.instance if isinstance(error.instance, dict) else ():
         if key in known:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from schema.findings import RuleError
 from schema.loading import resolve_local
@@ -21,8 +20,7 @@ from schema.loading import resolve_local
 _LEADING_SPACE = re.compile(r"[\s\u3000]*")
 
 
-@dataclass(frozen=True)
-class TypedNumber:
+class TypedNumber(NamedTuple):
     """A number typed at the start of a string: where it stands, and in which style."""
 
     start: int

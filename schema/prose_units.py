@@ -87,7 +87,7 @@ def prose_units(
             if not isinstance(raw, str) or not raw.strip():
                 continue
             unit = raw.strip()
-            end = segment.index + len(segment.key) + 2
+            end = segment.start + len(segment.key) + 2
             after = unhedged(text[end : end + _WINDOW], hedge)
             written = written_unit(after, known)
             if written is None:
@@ -99,7 +99,7 @@ def prose_units(
                     f"“{{{key}}}”后又写了“{written}”：指标单位是“{unit}”，导出时会自动加上，"
                     f"这里会印成“{value}{unit}{written}”；请删除“{written}”",
                     path,
-                    index=segment.index,
+                    index=segment.start,
                 )
             elif written == unit or (written in percent and unit in percent):
                 continue
@@ -112,7 +112,7 @@ def prose_units(
                     f"数值 {value} 会印成“{value}{written}”，与数据差了数量级；"
                     f"请统一正文和 [metrics.{key}] 的单位",
                     path,
-                    index=segment.index,
+                    index=segment.start,
                 )
             else:
                 yield RuleError(
@@ -121,5 +121,5 @@ def prose_units(
                     f"请统一正文和 [metrics.{key}] 的单位",
                     path,
                     severity="warning",
-                    index=segment.index,
+                    index=segment.start,
                 )

@@ -35,9 +35,9 @@ def hedges(instance: dict[str, Any], spec: dict[str, dict[str, str]]) -> dict[st
         for segment in segments(text):
             if not isinstance(segment, Reference):
                 continue
-            end = segment.index + len(segment.key) + 2
+            end = segment.start + len(segment.key) + 2
             before, after = (
-                text[max(0, segment.index - _HEDGE_WINDOW) : segment.index],
+                text[max(0, segment.start - _HEDGE_WINDOW) : segment.start],
                 text[end : end + _HEDGE_WINDOW],
             )
             for kind, (pre, post) in patterns.items():

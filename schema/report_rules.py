@@ -8,7 +8,6 @@ in the prose must name one of them.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -85,6 +84,8 @@ def metrics(
             continue
         for segment in segments(text):
             if isinstance(segment, Reference) and segment.key not in defined:
+                import difflib  # a clean report never gets here
+
                 close = difflib.get_close_matches(segment.key, list(defined), n=1, cutoff=0.6)
                 hint = (
                     f"，是否应为“{{{close[0]}}}”"
@@ -92,7 +93,7 @@ def metrics(
                     else f"；请在 [metrics.{segment.key}] 中定义它，或改正拼写"
                 )
                 yield RuleError(
-                    "P001", f"“{{{segment.key}}}”没有对应的指标{hint}", path, index=segment.index
+                    "P001", f"“{{{segment.key}}}”没有对应的指标{hint}", path, index=segment.start
                 )
             elif isinstance(segment, Malformed):
-                yield RuleError("P002", segment.reason, path, index=segment.index)
+                yield RuleError("P002", segment.reason, path, index=segment.start)

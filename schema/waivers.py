@@ -8,7 +8,6 @@ waivers do not pile up.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -68,9 +67,7 @@ def apply_waivers(diagnostics: list[Diagnostic], report: Report) -> list[Diagnos
         used = False
         for i, diagnostic in enumerate(result):
             if _covers(waiver, diagnostic):
-                result[i] = dataclasses.replace(
-                    diagnostic, waived=True, waiver_reason=waiver["reason"].strip()
-                )
+                result[i] = diagnostic._replace(waived=True, waiver_reason=waiver["reason"].strip())
                 used = True
         if not used:
             result.append(finding(index, "V002", f"这条豁免没有对应的“{code}”警告，可以删除"))

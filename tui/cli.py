@@ -10,7 +10,6 @@ only when they run, so ``tui validate`` stays light for pre-commit.
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,6 +38,8 @@ def _default_to_edit(argv: list[str]) -> list[str]:
     if not argv or argv[0].startswith("-") or argv[0] in names:
         return argv
     if not Path(argv[0]).exists():
+        import difflib  # only a mistyped command needs it
+
         close = difflib.get_close_matches(argv[0], names, n=1)
         if close:
             raise UsageError(f"未知命令“{argv[0]}”，是否应为 {close[0]}？")

@@ -14,18 +14,16 @@ import os
 import sys
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, NamedTuple
 
 from records import Diagnostic
 
 
-@dataclass
-class ReportResult:
+class ReportResult(NamedTuple):
     """One report folder's findings."""
 
     folder: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Diagnostic]
 
     @property
     def errors(self) -> int:

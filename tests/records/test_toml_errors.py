@@ -58,7 +58,7 @@ def test_syntax_errors_are_explained_in_chinese(
 def test_full_width_braces_around_a_key_are_reported_not_published() -> None:
     [_, slip, _] = parse_template("处罚金额｛penalty_amount｝万元")
     assert isinstance(slip, Malformed)
-    assert slip.index == 4
+    assert slip.start == 4
     assert "{penalty_amount}" in slip.reason
 
 
