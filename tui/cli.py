@@ -10,6 +10,7 @@ only when they run, so ``tui validate`` stays light for pre-commit.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -67,3 +68,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+
+
+def run() -> None:
+    """The ``tui`` console command: :func:`main`, then leave without tearing Python down.
+
+    Freeing every object of the interpreter at exit costs a short command
+    such as ``tui validate`` (run on every commit) about a twentieth of its
+    time, and nothing is left to clean: files are written atomically and
+    worker processes joined before ``main`` returns. As mypy does, the
+    output is flushed and the process ends at once.
+    """
+    status = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader went away (tui validate | head)
+            status = status or 1
+    os._exit(status)
