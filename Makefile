@@ -15,10 +15,14 @@ $(BIN)/tui: pyproject.toml
 	touch $@
 
 # The editor opens a working copy of the example under build/, so the shipped
-# example (which the tests compare against) stays as it is.
+# example (which the tests compare against) stays as it is. The copy sits as
+# deep as the original, so its "#:schema ../../../schema/…" lines (which TOML
+# editors follow to the schema) still find it.
+WORKCOPY := build/examples/$(notdir $(EXAMPLE))
+
 run: $(BIN)/tui
-	@test -d build/$(notdir $(EXAMPLE)) || { mkdir -p build && cp -r $(EXAMPLE) build/; }
-	$(BIN)/tui edit build/$(notdir $(EXAMPLE))
+	@test -d $(WORKCOPY) || { mkdir -p $(dir $(WORKCOPY)) && cp -r $(EXAMPLE) $(dir $(WORKCOPY)); }
+	$(BIN)/tui edit $(WORKCOPY)
 
 test: $(BIN)/tui
 	$(BIN)/python -m pytest -n auto -q
