@@ -26,8 +26,10 @@ EPILOG = "“tui 文件夹” 等同于 “tui edit 文件夹”。每个命令�
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser with every command registered, or just ``only`` when it is known."""
     argparse_zh.install()
-    parser = argparse.ArgumentParser(prog="tui", description=DESCRIPTION, epilog=EPILOG)
-    commands = parser.add_subparsers(dest="command", metavar="命令", required=True)
+    parser = argparse_zh.ArgumentParser(prog="tui", description=DESCRIPTION, epilog=EPILOG)
+    commands = parser.add_subparsers(
+        dest="command", metavar="命令", required=True, parser_class=argparse_zh.CommandParser
+    )
     for command in load((only,) if only in ORDER else ORDER):
         command.register(commands)
     return parser

@@ -8,12 +8,12 @@ forms and the command palette are all drawn from this one outline.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from records.positions import KeyPath
+from tui.cells import clip
 from tui.labels import field_text, value_kind
 
 REPORT_FILE = "report.toml"
@@ -45,26 +45,6 @@ def chinese_number(n: int) -> str:
     return (("" if tens == 1 else _DIGITS[tens]) + "十" if tens else "") + (
         _DIGITS[ones] if ones else ""
     )
-
-
-def width(text: str) -> int:
-    """Display width in terminal cells: a Chinese character takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def clip(text: str, cells: int) -> str:
-    """``text`` cut to ``cells`` terminal cells, with an ellipsis when cut."""
-    text = " ".join(text.split())
-    if width(text) <= cells:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = width(ch)
-        if used + w > cells - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.outline import FieldSpec, all_fields, clip
+from tui.cells import clip
+from tui.outline import FieldSpec, all_fields
 
 if TYPE_CHECKING:
     from tui.app import EditorApp

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-import unicodedata
 from collections.abc import Callable
 from typing import IO, NamedTuple
 
 from records import Diagnostic
+from tui.cells import clip, pad
+from tui.commands.table import format_table
 
 
 class ReportResult(NamedTuple):
@@ -76,16 +77,6 @@ def _colour(stream: IO[str]) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-def width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, columns: int, right: bool = False) -> str:
-    space = " " * max(0, columns - width(text))
-    return space + text if right else text + space
-
-
 def table(results: list[ReportResult]) -> list[str]:
     """One row per report: its folder, its counts, and whether it passes."""
     header = ("报告", "错误", "警告", "已豁免", "结果")
@@ -93,15 +84,7 @@ def table(results: list[ReportResult]) -> list[str]:
         (r.folder, str(r.errors), str(r.warnings), str(r.waived), "未通过" if r.errors else "通过")
         for r in results
     ]
-    widths = [max(width(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = []
-    for row in [header, *rows]:
-        cells = [_pad(row[0], widths[0])]
-        cells += [_pad(cell, widths[i], right=True) for i, cell in enumerate(row[1:4], 1)]
-        cells.append(row[4])
-        lines.append("  ".join(cells).rstrip())
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return lines
+    return format_table(header, rows, right=(False, True, True, True, False))
 
 
 def write_text(results: list[ReportResult], out: IO[str]) -> None:
@@ -187,10 +170,10 @@ class ProgressBar:
             return
         cells = 30
         filled = cells * self.done // max(self.total, 1)
-        name = label if width(label) <= 30 else "…" + label[-28:]
+        name = clip(label, 30, keep_end=True)
         self.stream.write(
             f"\r校验中 [{'#' * filled}{'.' * (cells - filled)}] "
-            f"{self.done}/{self.total} {_pad(name, 30)}"
+            f"{self.done}/{self.total} {pad(name, 30)}"
         )
         self.stream.flush()
 

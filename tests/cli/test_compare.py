@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.runner import run
-from tui.commands.table import display_width
+from tui.cells import width as display_width
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tui.cells import width
 from tui.cli import main
-from tui.reporters import ProgressBar, ReportResult, table, width
+from tui.reporters import ProgressBar, ReportResult, table
 
 ROOT = Path(__file__).resolve().parents[2]
 

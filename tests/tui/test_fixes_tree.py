@@ -8,7 +8,7 @@ from textual.widgets import Button
 
 from tests.tui.conftest import run_async, settle
 from tui.app import EditorApp
-from tui.outline import width
+from tui.cells import width
 from tui.screens.prompts import ROW_CELLS, ChoiceScreen, fit_question
 from tui.session import EditSession
 

@@ -14,9 +14,10 @@ import json
 from typing import TYPE_CHECKING
 
 from records import Metric, load_report
+from tui.cells import clip
 from tui.commands import UsageError
 from tui.commands.output import existing_folder
-from tui.commands.table import format_table, truncate
+from tui.commands.table import format_table
 from tui.compare_format import change_text, number, ratio_text
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def render_table(comparison: Comparison) -> list[str]:
     if comparison.shared:
         rows = [
             [
-                truncate(c.label or c.key, LABEL_WIDTH),
+                clip(c.label or c.key, LABEL_WIDTH),
                 c.unit if c.unit == c.old_unit else f"{c.unit}（去年{c.old_unit}）",
                 number(c.new),
                 number(c.old),

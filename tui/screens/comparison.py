@@ -18,8 +18,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from records import Metric
 from schema.compare import Comparison
+from tui.cells import clip
 from tui.compare_format import number
-from tui.outline import clip
 from tui.previous import ComparisonRow, comparison_rows
 
 LABEL_CELLS = 24

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.outline import width
+from tui.cells import width
 
 KeyRow = tuple[str, str]
 

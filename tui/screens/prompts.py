@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from tui.outline import clip, width
+from tui.cells import clip, width
 from tui.widgets.controls import OrderedInput
 
 ROW_CELLS = 56

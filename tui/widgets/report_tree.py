@@ -13,7 +13,8 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from tui.outline import NodeRef, OutlineNode, clip
+from tui.cells import clip
+from tui.outline import NodeRef, OutlineNode
 
 _MOVE = Binding.Group("移动", compact=True)
 
