@@ -37,6 +37,14 @@ _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div)
 FUNCTIONS = ("sum",)
 
 
+class ZeroDivisor(ArithmeticError):
+    """A rule divides by a figure that is zero (or, within its rounding, may be)."""
+
+    def __init__(self, divisor: ast.expr) -> None:
+        super().__init__(ast.unparse(divisor))
+        self.divisor = divisor
+
+
 class ExpressionError(ValueError):
     """A rule that cannot be read; ``index`` is where in the rule's text."""
 
@@ -110,6 +118,14 @@ def parse(text: str) -> ast.Compare:
     return tree.body
 
 
+def index_in(text: str, node: ast.AST) -> int:
+    """Where ``node`` of the parsed rule ``text`` begins in the text as the clerk wrote it."""
+    source, where = _normalise(text)
+    lead = len(source) - len(source.lstrip())  # parse() strips the rule
+    offset = getattr(node, "col_offset", 0) + lead
+    return where[offset] if where and offset < len(where) else 0
+
+
 def _index(node: ast.AST, where: list[int]) -> int:
     offset = getattr(node, "col_offset", 0)
     return where[offset] if where and offset < len(where) else 0
@@ -140,6 +156,13 @@ def _check(node: ast.AST, where: list[int]) -> None:
             raise ExpressionError("关系式中只能出现数字常量", _index(node, where))
         if not math.isfinite(_as_float(value)):
             raise ExpressionError("关系式中的数字太大", _index(node, where))
+    if (
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Div)
+        and isinstance(node.right, ast.Constant)
+        and node.right.value == 0
+    ):
+        raise ExpressionError("关系式中不能除以 0", _index(node.right, where))
     if isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS or node.keywords:
             raise ExpressionError("关系式中只能调用 sum(…)", _index(node, where))
@@ -191,7 +214,9 @@ def _value(node: ast.AST, values: dict[str, Interval]) -> Interval:
         return _add(a, Interval(-b.hi, -b.lo))
     if isinstance(node.op, ast.Div):
         if b.lo <= 0 <= b.hi:
-            return Interval(-math.inf, math.inf)
+            if math.isinf(b.lo) or math.isinf(b.hi):
+                return Interval(-math.inf, math.inf)  # a hedged divisor: nothing to say
+            raise ZeroDivisor(node.right)
         b = Interval(1 / b.hi, 1 / b.lo)
     products = [_mul(x, y) for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
     return Interval(min(products), max(products))
@@ -218,7 +243,11 @@ def _holds(op: ast.cmpop, a: Interval, b: Interval) -> bool:
 def evaluate(
     tree: ast.Compare, values: dict[str, Interval]
 ) -> tuple[bool, list[tuple[Interval, Interval]]]:
-    """Whether every comparison of the chain can hold; the failing sides, for the message."""
+    """Whether every comparison of the chain can hold; the failing sides, for the message.
+
+    Raises :class:`ZeroDivisor` when the rule divides by a stated zero: the
+    relation says nothing then, and holding it true would hide a slip.
+    """
     failed = []
     left = _value(tree.left, values)
     for op, node in zip(tree.ops, tree.comparators, strict=True):

@@ -15,7 +15,15 @@ from decimal import Decimal
 from typing import Any
 
 from records.placeholders import Reference
-from schema.expressions import ExpressionError, Interval, evaluate, names, parse
+from schema.expressions import (
+    ExpressionError,
+    Interval,
+    ZeroDivisor,
+    evaluate,
+    index_in,
+    names,
+    parse,
+)
 from schema.findings import RuleError, metric_items, report_prose, section_prose, segments
 from schema.loading import resolve_local
 
@@ -99,7 +107,10 @@ def relations(
         keys = [n.id for n in names(tree)]
         if not all(k in values for k in keys):
             continue
-        ok, failed = evaluate(tree, values)
+        try:
+            ok, failed = evaluate(tree, values)
+        except ZeroDivisor:
+            continue  # a rate of nothing (整改率 with no problems found) is not checked
         if not ok:
             section, _ = metrics[keys[0]]
             yield RuleError(
@@ -131,12 +142,21 @@ def _check(
             "C003",
             f"关系式中的“{name.id}”不是本报告的指标",
             path,
-            index=text.find(name.id) if name.id in text else 0,
+            index=index_in(text, name),
         )
     keys = list(dict.fromkeys(n.id for n in found))
     if unknown or not all(k in values for k in keys):
         return
-    ok, _ = evaluate(tree, values)
+    try:
+        ok, _ = evaluate(tree, values)
+    except ZeroDivisor as e:
+        yield RuleError(
+            "C005",
+            f"关系“{text}”无法检查：除数 {e} 为 0（{_describe(keys, metrics)}）",
+            path,
+            index=index_in(text, e.divisor),
+        )
+        return
     if not ok:
         message = check.get("message") if isinstance(check.get("message"), str) else ""
         yield RuleError(

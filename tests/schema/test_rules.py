@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import ast
 import math
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from schema.expressions import ExpressionError, Interval, evaluate, names, parse
+from schema.expressions import (
+    ExpressionError,
+    Interval,
+    ZeroDivisor,
+    evaluate,
+    index_in,
+    names,
+    parse,
+)
 from schema.messages import explain_doc_number
 from schema.prose import half_width_marks
 from schema.years import years_named
@@ -156,7 +165,8 @@ def iv(value: float, half: float = 0.0) -> Interval:
             {"total": iv(100), "a": Interval(-math.inf, math.inf), "b": iv(6)},
             True,
         ),
-        ("x == y / z", {"x": iv(1), "y": iv(1), "z": iv(0)}, True),
+        # a hedged divisor (“约{z}”) may be anything: the rule cannot fail
+        ("x == y / z", {"x": iv(1), "y": iv(1), "z": Interval(-math.inf, math.inf)}, True),
         ("0 <= a <= 100", {"a": iv(101)}, False),
         ("a != b", {"a": iv(3), "b": iv(3)}, False),
     ],
@@ -180,4 +190,32 @@ def test_any_rule_text_is_parsed_or_refused_cleanly(text: str) -> None:
         assert 0 <= e.index <= max(len(text), 1)
         return
     values = {n.id: Interval(1.0, 2.0) for n in names(tree)}
-    assert isinstance(evaluate(tree, values)[0], bool)
+    try:
+        assert isinstance(evaluate(tree, values)[0], bool)
+    except ZeroDivisor as e:  # a constant part that comes to zero: 1 / (a - a) is not it
+        assert isinstance(e.divisor, ast.expr)
+
+
+@pytest.mark.parametrize(
+    ("rule", "zero"),
+    [("rate == part / whole * 100", iv(0)), ("rate == part / whole * 100", iv(0.0, 0.05))],
+)
+def test_a_divisor_stated_as_zero_makes_the_rule_uncheckable(rule: str, zero: Interval) -> None:
+    values = {"rate": iv(100), "part": iv(0), "whole": zero}
+    with pytest.raises(ZeroDivisor) as raised:
+        evaluate(parse(rule), values)
+    assert str(raised.value) == "whole"
+    assert rule[index_in(rule, raised.value.divisor) :].startswith("whole")
+
+
+def test_a_literal_zero_divisor_is_refused_when_the_rule_is_read() -> None:
+    with pytest.raises(ExpressionError) as raised:
+        parse("rate == part / 0")
+    assert "不能除以 0" in raised.value.message
+    assert raised.value.index == len("rate == part / ")
+
+
+def test_a_name_inside_a_longer_name_is_found_at_its_own_place() -> None:
+    rule = "a_total == a + b"
+    [_, a, _] = names(parse(rule))
+    assert index_in(rule, a) == rule.index(" a ") + 1
