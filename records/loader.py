@@ -24,10 +24,11 @@ _TOMLLIB_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def parse_toml(source: SourceText) -> dict[str, Any]:
     """Parse a file's text, turning a syntax error into one that names line and column."""
+    needed = "year、[header]、[body]" if source.path.name == REPORT_FILE else "kind、title"
     if not source.text.strip():
-        raise RecordError("文件是空的：至少要有 kind、title 等内容", source.path, 1, 1)
+        raise RecordError(f"文件是空的：至少要有 {needed} 等内容", source.path, 1, 1)
     try:
-        return tomllib.loads(source.text, parse_float=Decimal)
+        data = tomllib.loads(source.text, parse_float=Decimal)
     except RecursionError as e:
         raise RecordError(
             "嵌套层次太深，无法读取：请检查是否误写了大量的“[”或“{”", source.path, 1, 1
@@ -44,8 +45,16 @@ def parse_toml(source: SourceText) -> dict[str, Any]:
             message = re.sub(r"\s*\(at end of document\)", "", message)
         from records import toml_errors  # only a file that fails to parse needs it
 
-        explained = toml_errors.describe(message, source.text.splitlines(), line)
+        lines = source.text.splitlines()
+        at = lines[line - 1] if 0 < line <= len(lines) else ""
+        column = toml_errors.column(message, at, column)
+        explained = toml_errors.describe(message, lines, line)
         raise TomlSyntaxError(f"TOML 语法错误：{explained}", source.path, line, column) from e
+    if not data:
+        raise RecordError(
+            f"文件中只有注释和空行，没有内容：至少要有 {needed} 等内容", source.path, 1, 1
+        )
+    return data
 
 
 def read_file(path: Path) -> RecordFile:
@@ -55,8 +64,12 @@ def read_file(path: Path) -> RecordFile:
 
 
 def section_paths(folder: Path) -> list[Path]:
-    """The section files of a report folder, in the order the report shows them."""
-    files = [p for p in folder.glob("*.toml") if p.name != REPORT_FILE and p.is_file()]
+    """The section files of a report folder, in the order the report shows them.
+
+    Anything named ``*.toml`` counts, so a folder or a broken link of that
+    name is reported as unreadable rather than silently left out.
+    """
+    files = [p for p in folder.glob("*.toml") if p.name != REPORT_FILE]
     return sorted(files, key=lambda p: natural_key(p.name))
 
 

@@ -45,6 +45,8 @@ def read_source(path: Path) -> SourceText:
     try:
         data = path.read_bytes()
     except FileNotFoundError as e:
+        if path.is_symlink():
+            raise RecordError("这是一个链接，它指向的文件不存在", path) from e
         raise RecordError("文件不存在", path) from e
     except IsADirectoryError as e:
         raise RecordError("这是一个文件夹，不是文件", path) from e

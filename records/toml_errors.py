@@ -8,6 +8,8 @@ into a Chinese explanation.
 
 from __future__ import annotations
 
+import ast
+import json
 import re
 
 _FIXED = {
@@ -36,7 +38,7 @@ _PATTERNS = [
     (re.compile(r"Illegal character '\\n'"), "字符串缺少结束的引号（单行字符串须在同一行内结束）"),
     (re.compile(r"Illegal character (.+)"), "字符串中不允许出现控制字符 {0}"),
     (re.compile(r"Found invalid character (.+)"), "此处不应出现字符 {0}"),
-    (re.compile(r"Cannot declare (.+) twice"), "表 [{0}] 写了两次"),
+    (re.compile(r"Cannot declare (.+) twice"), "表 [{0}] 写了两次：请把两处的内容合并到一处"),
     (re.compile(r"Cannot redefine namespace (.+)"), "表 [{0}] 重复定义"),
     (re.compile(r"Cannot mutate immutable namespace (.+)"), "不能再向 {0} 添加内容：它已经写完"),
     (re.compile(r"Duplicate inline table key (.+)"), "内联表中的键 {0} 写了两次"),
@@ -44,6 +46,19 @@ _PATTERNS = [
 ]
 
 _FULL_WIDTH_DIGIT = re.compile("[０-９]")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _key(text: str) -> str:
+    """A table as the clerk writes it, ``metrics.a``; tomllib names it ``('metrics', 'a')``."""
+    try:
+        parts = ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+    if not isinstance(parts, tuple) or not all(isinstance(p, str) for p in parts):
+        return text
+    quoted = (p if _BARE_KEY.fullmatch(p) else json.dumps(p, ensure_ascii=False) for p in parts)
+    return ".".join(quoted)
 
 
 def translate(message: str) -> str:
@@ -53,8 +68,15 @@ def translate(message: str) -> str:
     for pattern, template in _PATTERNS:
         match = pattern.fullmatch(message)
         if match:
-            return template.format(*match.groups())
+            return template.format(*(_key(g) for g in match.groups()))
     return message
+
+
+def column(message: str, line: str, reported: int) -> int:
+    """Where to point: a table declared twice at its header's “[”, not past its end."""
+    if message.startswith("Cannot declare") and line.lstrip().startswith("["):
+        return len(line) - len(line.lstrip()) + 1
+    return reported
 
 
 def hint(line: str) -> str:

@@ -57,8 +57,10 @@ def _title(schema: Any, fallback: str) -> str:
 def _type_name(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
-    if isinstance(value, int | float) or type(value).__name__ == "Decimal":
-        return "数字"
+    if isinstance(value, int):
+        return f"数字 {value}"
+    if isinstance(value, float) or type(value).__name__ == "Decimal":
+        return f"小数 {value}"
     if isinstance(value, str):
         return "文字"
     if isinstance(value, list):
@@ -142,10 +144,14 @@ def message_for(error: ValidationError, code: str) -> str:
     if kind == "pattern":
         if "propertyNames" in error.schema_path:
             return f"指标名“{value}”不合规：须以英文字母或下划线开头，只含英文字母、数字和下划线"
-        return f"“{title}”的格式不对：“{value}”"
+        examples = schema.get("examples")
+        like = f"；应写成如“{examples[0]}”" if isinstance(examples, list) and examples else ""
+        return f"“{title}”的格式不对：“{value}”{like}"
     if kind == "anyOf" and code == "M003":
         return "本部分没有内容：请至少写引语（lead）、要点（points）或分项（[[parts]]）之一"
     if kind == "anyOf" and code == "M004":
+        if isinstance(value, dict) and not value.get("title"):
+            return "分项是空的：请写标题（title），以及正文（text）或要点（points）"
         return "分项只有标题：请写正文（text）或要点（points）"
     return f"“{title}”不符合要求"
 

@@ -30,10 +30,13 @@ def required_kinds(
     sections = instance.get("sections") or []
     titles = _kind_titles()
     seen: dict[str, int] = {}
+    mistyped: int | None = None  # a section whose kind is no kind (S004): maybe the missing one
     for i, section in enumerate(sections):
         kind = section.get("kind") if isinstance(section, dict) else None
         if not isinstance(kind, str):
             continue
+        if kind not in titles and mistyped is None:
+            mistyped = i
         if kind in seen and kind in spec["unique"]:
             yield RuleError(
                 "M002",
@@ -44,7 +47,18 @@ def required_kinds(
             )
         seen.setdefault(kind, i)
     for n, kind in enumerate(spec["required"], 1):
-        if kind not in seen:
+        if kind not in seen and mistyped is not None:
+            yield RuleError(
+                "M001",
+                f"缺少“{titles.get(kind, kind)}”部分：如果它就是 ",
+                ("report",),
+                see=("sections", mistyped, "kind"),
+                after=(
+                    f'那个 kind 写错的部分，请改为 kind = "{kind}"；'
+                    f"否则请新建一个这样的部分文件，如 {n}-{kind}.toml"
+                ),
+            )
+        elif kind not in seen:
             yield RuleError(
                 "M001",
                 f"缺少“{titles.get(kind, kind)}”部分："

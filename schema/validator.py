@@ -147,6 +147,9 @@ def _diagnostics(error: ValidationError, report: Report) -> Iterator[Diagnostic]
     file, keys = _locate(list(error.absolute_path), report)
     if isinstance(error, RuleError):
         message = _see_also(error, report)
+        metric = _metric_named(file, keys)
+        if metric and str(keys[1]) not in message:  # “应为整数” in a file of thirty metrics
+            message = f"{metric}：{message}"
         yield _diagnostic(
             file, keys, error.code, error.severity, message, error.index, error.at_key
         )

@@ -8,12 +8,14 @@ waivers do not pile up.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from records import Diagnostic, Report
 from records.diagnostic import relative_to_cwd
 from schema.codes import CODES, is_warning
+from schema.loading import resolve_local
 
 
 def _covers(waiver: dict[str, Any], diagnostic: Diagnostic) -> bool:
@@ -31,9 +33,12 @@ def _covers(waiver: dict[str, Any], diagnostic: Diagnostic) -> bool:
 
 
 def _usable(waiver: Any) -> bool:
+    """Whether a waiver is whole enough to apply (the schema reports what is missing or wrong)."""
+    code_pattern = resolve_local("report#/properties/waivers/items/properties/code/pattern")
     return (
         isinstance(waiver, dict)
         and isinstance(waiver.get("code"), str)
+        and re.search(code_pattern, waiver["code"]) is not None
         and isinstance(waiver.get("reason"), str)
         and bool(waiver["reason"].strip())
     )
@@ -54,6 +59,7 @@ def apply_waivers(diagnostics: list[Diagnostic], report: Report) -> list[Diagnos
             file, where.line, where.column, code, CODES[code][0], message, where.pointer
         )
 
+    names = {f.path.name for f in report.files}
     for index, waiver in enumerate(waivers):
         if not _usable(waiver):
             continue  # the schema reports what is missing
@@ -69,6 +75,10 @@ def apply_waivers(diagnostics: list[Diagnostic], report: Report) -> list[Diagnos
             if _covers(waiver, diagnostic):
                 result[i] = diagnostic._replace(waived=True, waiver_reason=waiver["reason"].strip())
                 used = True
-        if not used:
+        named = waiver.get("file")
+        if not used and isinstance(named, str) and Path(named).name not in names:
+            message = f"这条豁免写的文件“{named}”不在本报告文件夹中：请改正文件名，或删除这条豁免"
+            result.append(finding(index, "V002", message))
+        elif not used:
             result.append(finding(index, "V002", f"这条豁免没有对应的“{code}”警告，可以删除"))
     return result

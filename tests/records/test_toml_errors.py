@@ -24,6 +24,13 @@ from records.placeholders import Malformed, parse_template
         ('points = [\n  "甲",\n\n[metrics.a]\nvalue = 1\n', 4, 2, "第 1 行开始的数组缺少结束的“]”"),
         ("date = 2024-13-01\n", 1, 12, "日期须写成 2024-01-19"),
         ("date = 2024-1-19\n", 1, 12, "月、日各两位数"),
+        ("[header]\na = 1\n[header]\nb = 2\n", 3, 1, "表 [header] 写了两次"),
+        (
+            '[metrics."处罚 件数"]\n[metrics."处罚 件数"]\n',
+            2,
+            1,
+            '表 [metrics."处罚 件数"] 写了两次',
+        ),
     ],
     ids=[
         "cn-quotes",
@@ -36,6 +43,8 @@ from records.placeholders import Malformed, parse_template
         "array",
         "bad-month",
         "short-month",
+        "table-twice",
+        "quoted-key-twice",
     ],
 )
 def test_syntax_errors_are_explained_in_chinese(

@@ -72,3 +72,86 @@ def test_a_doc_number_slip_is_reported_at_the_slip(
     [finding] = [d for d in validate_folder(report_dir) if d.code == "F001"]
     line = path.read_text("utf-8").splitlines()[finding.line - 1]
     assert line[finding.column - 1] == slip  # the editor's F4 → Enter lands on it too
+
+
+def test_a_unit_rule_inside_a_metric_names_the_metric(report_dir: Path) -> None:
+    path = report_dir / "1-measures.toml"
+    text = path.read_text("utf-8")
+    start = text.index("[metrics.penalty_cases]")
+    path.write_text(text[:start] + text[start:].replace("value = 142", "value = 142.5", 1), "utf-8")
+    (found,) = [d for d in validate_folder(report_dir) if d.code == "N001"]
+    assert found.message.startswith(
+        "指标 penalty_cases（办理行政处罚案件）：以“件”计的数量应为整数"
+    )
+
+
+def test_a_fractional_year_is_called_a_decimal(report_dir: Path) -> None:
+    edit(report_dir / "report.toml", "year = 2023 ", "year = 2023.5 ")
+    (found,) = [d for d in validate_folder(report_dir) if d.code == "S002"]
+    assert found.message == "“报告年度”应为整数，这里是小数 2023.5"
+
+
+def test_a_mistyped_kind_is_named_by_the_missing_part_and_its_year_not_judged(
+    report_dir: Path,
+) -> None:
+    edit(report_dir / "4-plans.toml", 'kind = "plans"', 'kind = "plan"')
+    found = {d.code: d for d in validate_folder(report_dir)}
+    assert set(found) == {"S004", "M001"}  # no Y002: the plans' title names year + 1 rightly
+    line = found["S004"].line
+    assert f"如果它就是 4-plans.toml 第 {line} 行那个 kind 写错的部分" in found["M001"].message
+    assert 'kind = "plans"' in found["M001"].message
+
+
+def test_an_empty_part_is_called_empty(report_dir: Path) -> None:
+    with (report_dir / "2-shortcomings.toml").open("a", encoding="utf-8") as f:
+        f.write("\n[[parts]]\n")
+    (found,) = [d for d in validate_folder(report_dir) if d.code == "M004"]
+    assert found.message.startswith("分项是空的：请写标题（title）")
+
+
+def test_a_lower_case_waiver_code_is_shown_its_form_once(report_dir: Path) -> None:
+    with (report_dir / "report.toml").open("a", encoding="utf-8") as f:
+        f.write('\n[[waivers]]\ncode = "y006"\nreason = "经区司法局同意延期报送"\n')
+    found = validate_folder(report_dir)
+    assert [d.code for d in found] == ["S006"]
+    assert found[0].message == "“警告代码”的格式不对：“y006”；应写成如“Y006”"
+
+
+def test_a_waiver_for_a_file_the_report_lacks_says_so(report_dir: Path) -> None:
+    with (report_dir / "report.toml").open("a", encoding="utf-8") as f:
+        f.write('\n[[waivers]]\ncode = "F003"\nfile = "1-measure.toml"\nreason = "原文如此"\n')
+    (found,) = validate_folder(report_dir)
+    assert found.code == "V002"
+    assert "“1-measure.toml”不在本报告文件夹中" in found.message
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "says"),
+    [
+        (
+            "4-plans.toml",
+            "# 下一年度安排，待写\n\n",
+            "文件中只有注释和空行，没有内容：至少要有 kind、title",
+        ),
+        ("report.toml", "", "文件是空的：至少要有 year、[header]、[body]"),
+    ],
+)
+def test_a_file_without_content_is_unreadable_and_says_what_it_needs(
+    report_dir: Path, name: str, text: str, says: str
+) -> None:
+    (report_dir / name).write_text(text, "utf-8")
+    found = validate_folder(report_dir)
+    assert [(d.file.rsplit("/", 1)[-1], d.code) for d in found] == [(name, "R001")]
+    assert found[0].message == says + " 等内容"
+
+
+def test_a_folder_or_broken_link_named_like_a_section_is_not_skipped(report_dir: Path) -> None:
+    (report_dir / "5-other.toml").symlink_to(report_dir / "gone.toml")
+    (report_dir / "6-notes.toml").mkdir()
+    found = {d.file.rsplit("/", 1)[-1]: d for d in validate_folder(report_dir)}
+    assert {name: d.code for name, d in found.items()} == {
+        "5-other.toml": "R001",
+        "6-notes.toml": "R001",
+    }
+    assert found["5-other.toml"].message == "这是一个链接，它指向的文件不存在"
+    assert found["6-notes.toml"].message == "这是一个文件夹，不是文件"

@@ -65,7 +65,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     parser.add_argument(
         "--no-cache",
         action="store_true",
-        help="不使用缓存：重新检查上次已通过且未改动的报告（缓存在 ~/.cache/tui）",
+        help=(
+            "不使用缓存：重新检查上次已通过且未改动的报告（缓存在 ~/.cache/tui，"
+            "或环境变量 TUI_CACHE_DIR 指定的文件夹）"
+        ),
     )
     parser.set_defaults(run=run)
 

@@ -10,6 +10,7 @@ rebuild the tree and keep the cursor on the node the clerk was working on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from textual import work
@@ -40,6 +41,19 @@ from tui.widgets.field_form import FieldForm, Problems
 from tui.widgets.preview_pane import PreviewPane
 from tui.widgets.previous_notice import PreviousNotice
 from tui.widgets.report_tree import ReportTree
+
+
+def under_its_field(message: str, keys: KeyPath) -> str:
+    """A finding's message as shown under its field in a metric's form.
+
+    The validator names the metric (“指标 penalty_cases（办理行政处罚案件）：…”)
+    for the pane and the command line; in the metric's own form it would
+    only push the message onto more lines.
+    """
+    if len(keys) < 2 or keys[0] != "metrics":
+        return message
+    named = re.match(rf"指标 {re.escape(str(keys[1]))}(?!\w)(（[^）]*）)?[： ]?", message)
+    return message[named.end() :] if named and named.end() < len(message) else message
 
 
 def pointer_keys(pointer: str) -> KeyPath:
@@ -266,7 +280,8 @@ class EditorScreen(StructureEditing):
             if key not in self.fresh and not d.waived:
                 # no space after the mark: a long Chinese message then folds on the
                 # mark's line instead of leaving the mark alone on a line of its own
-                marks.setdefault(key, f"{'✗' if d.severity == 'error' else '!'}{d.message}")
+                message = under_its_field(d.message, key[1])
+                marks.setdefault(key, f"{'✗' if d.severity == 'error' else '!'}{message}")
         return marks
 
     def on_field_editor_left(self, event: FieldEditor.Left) -> None:
