@@ -77,8 +77,9 @@ def render_document(document: Document) -> str:
     if document.printer or printed:
         gap = LINE_WIDTH * 2 - width(document.printer) - width(printed) - 4
         footer.append(f"{_pad(2)}{document.printer}{_pad(max(gap, 2))}{printed}")
-    if document.copies is not None:
-        footer.append(f"（共印{document.copies}份）")
+    if document.copies is not None:  # one character in from the right, as in the DOCX
+        copies = f"（共印{document.copies}份）"
+        footer.append(_pad(LINE_WIDTH * 2 - width(copies) - 2) + copies)
     footer.append(RULE)
     lines.extend(footer)
     while lines and not lines[0]:

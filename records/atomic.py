@@ -8,6 +8,7 @@ rename itself survives a power cut. On any failure the old file is untouched.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -17,14 +18,23 @@ from records.errors import WriteError
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, keeping the file's permissions."""
+    """Write ``data`` to ``path`` atomically, keeping the file's permissions.
+
+    A file nobody may write to (``chmod a-w``, Windows' read-only flag) is
+    refused: replacing it would bypass the protection, since renaming over a
+    file needs only the folder to be writable.
+    """
     folder = path.parent
+    existed = True
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
+        existed = False
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
+    if existed and not mode & 0o222:
+        raise WriteError("文件是只读的，没有覆盖：请先取消只读，或换一个文件名", path)
     tmp_name = ""
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -38,8 +48,20 @@ def atomic_write(path: Path, data: bytes) -> None:
         if tmp_name:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-        raise WriteError(f"保存失败，原文件未改动：{e.strerror or e}", path) from e
+        kept = "，原文件未改动" if existed else ""
+        raise WriteError(f"保存失败{kept}：{_REASONS.get(e.errno, e.strerror or e)}", path) from e
     _fsync_folder(folder)
+
+
+_REASONS = {
+    errno.ENOENT: "文件夹不存在",
+    errno.EACCES: "没有写入这个文件夹的权限",
+    errno.EPERM: "没有写入这个文件夹的权限",
+    errno.ENOSPC: "磁盘空间已满",
+    errno.EDQUOT: "磁盘配额已用完",
+    errno.EROFS: "这是只读的文件系统",
+}
+"""The usual reasons a save fails, in the clerk's language (others as the system says)."""
 
 
 def _fsync_folder(folder: Path) -> None:

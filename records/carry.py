@@ -74,6 +74,10 @@ def carry_over(old_folder: Path, new_folder: Path, year: int | None = None) -> d
 
 
 # -- the head of a file: its leading comments ----------------------------------------
+_OUR_NOTES = ("# 本文件由 tui new --from ", "# 正文已清空；以“# ")
+"""How the notes below begin, so that carrying a carried report replaces them."""
+
+
 def _head(file: RecordFile, old_folder: Path, new_folder: Path, years: _Years) -> list[str]:
     lines: list[str] = []
     for line in file.source.text.splitlines():
@@ -85,6 +89,8 @@ def _head(file: RecordFile, old_folder: Path, new_folder: Path, years: _Years) -
         lines.pop()
     out = []
     for line in lines:
+        if line.startswith(_OUR_NOTES):
+            continue  # last year's report was carried too: its notes are replaced, not piled up
         if line.startswith("#:schema"):
             out.append(_rebase_schema(line, old_folder, new_folder))
         else:

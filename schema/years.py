@@ -19,7 +19,7 @@ from schema.instance import TomlDate, pointer_keys, resolve
 from schema.numbers import is_integral
 
 _ARABIC_YEAR = re.compile(
-    r"(?<![0-9０-９\-–—~～至])((?:19|20)[0-9]{2})(?![0-9０-９])(?!\s*[\-–—~～至])"
+    r"(?<![0-9０-９\-–—~～至])((?:19|20|21)[0-9]{2})(?![0-9０-９])(?!\s*[\-–—~～至])"
 )
 _CHINESE_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=年)")
 _CHINESE_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}

@@ -120,3 +120,13 @@ def test_a_previous_that_names_nothing_is_an_error_at_its_line(this_year: Path, 
     code, out, err = run(capsys, "compare", str(this_year))
     assert code == 1 and out == ""
     assert f"{meta}:6:" in err and "previous" in err
+
+
+def test_folders_given_the_wrong_way_round_are_pointed_out(
+    this_year: Path, report_dir: Path, capsys
+) -> None:
+    status, out, err = run(capsys, "compare", str(report_dir), str(this_year))
+    assert status == 0 and out
+    assert "作为去年的报告是 2024 年的，不早于今年的 2023 年；两个文件夹是否写反了？" in err
+    _, _, err = run(capsys, "compare", str(this_year), str(report_dir))
+    assert err == ""

@@ -123,3 +123,31 @@ def test_no_traceback_reaches_the_user(report_dir: Path) -> None:
     assert result.returncode == 1
     assert "UTF-8" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name", ["报告.pdf", "报告"])
+def test_an_output_name_that_names_no_format_is_refused(
+    example_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    status, _, err = run(capsys, "export", str(example_dir), "-o", str(tmp_path / name))
+    assert status == 2
+    assert "无法判断导出格式：请用 .docx 或 .txt 结尾，或用 --format 指定" in err
+    assert not (tmp_path / name).exists()
+    status, _, _ = run(capsys, "export", str(example_dir), "-f", "txt", "-o", str(tmp_path / name))
+    assert status == 0 and (tmp_path / name).read_text("utf-8").startswith(
+        "上海市宝山区应急管理局文件"
+    )
+
+
+def test_dash_is_standard_output_for_text_and_refused_for_docx(
+    example_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run(capsys, "export", str(example_dir), "-o", "-")
+    assert status == 0 and out.startswith("上海市宝山区应急管理局文件")
+    status, _, err = run(capsys, "export", str(example_dir), "-f", "docx", "-o", "-")
+    assert status == 2 and "DOCX 不能写到标准输出" in err
+    assert list(tmp_path.iterdir()) == []

@@ -65,7 +65,9 @@ def test_new_from_with_an_explicit_year(report_dir: Path, capsys) -> None:
         (["--year", "2024"], 2, "--issuer"),
         (["--issuer", "  ", "--year", "2024"], 2, "--issuer"),
         (["--from", "{missing}"], 2, "路径不存在"),
-        (["--from", "{not_a_report}"], 1, "不是报告文件夹"),
+        (["--from", "{not_a_report}"], 2, "不是报告文件夹"),
+        (["--from", "{old}", "--year", "2023"], 2, "新报告的年度 2023 须晚于上一年度报告"),
+        (["--from", "{old}", "--year", "2021"], 2, "新报告的年度 2021 须晚于上一年度报告"),
         (["--from", "{broken}"], 1, "TOML 语法错误"),
         (["--from", "{old}", "--issuer", "某局"], 2, "--issuer"),
     ],
@@ -118,3 +120,11 @@ def test_new_into_an_existing_empty_folder(tmp_path: Path, capsys) -> None:
     (tmp_path / "empty").mkdir()
     assert run(capsys, "new", str(tmp_path / "empty"), "--issuer", "某局", "--year", "2024")[0] == 0
     assert (tmp_path / "empty" / "report.toml").is_file()
+
+
+def test_a_gap_of_years_is_pointed_out(report_dir: Path, capsys) -> None:
+    target = report_dir.parent / "much-later"
+    status, _, err = run(capsys, "new", str(target), "--from", str(report_dir), "--year", "2030")
+    assert status == 0
+    assert "上一年度报告是 2023 年的，新报告是 2030 年，中间隔了 6 年" in err
+    assert load_report(target).year == 2030

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from exporters.numbering import chinese_number, point_number
-from exporters.text import export_text
+from exporters.text import export_text, width
 from records import load_report
 from tests.conftest import SEED
 
@@ -78,7 +78,9 @@ def test_header_signature_and_footer(example_dir: Path) -> None:
         "",
     ]
     assert lines[-1] == "─" * 28
-    assert lines[-2] == "（共印5份）"
+    # 印发日期 and 印数 both end one character in from the right, as in the DOCX
+    assert lines[-2].strip("\u3000 ") == "（共印5份）"
+    assert width(lines[-2]) == width(lines[-3]) == 28 * 2 - 2
     assert lines[-4] == "\u3000抄送：区法治政府办。"
     assert lines[-3].startswith("\u3000上海市宝山区应急管理局") and lines[-3].endswith(
         "2024年1月19日印发"
@@ -172,4 +174,4 @@ def test_an_integral_float_year_and_copies_still_export(report_dir: Path) -> Non
     path.write_text(text.replace("copies = 5", "copies = 5.0"), encoding="utf-8")
     report = load_report(report_dir)
     assert report.year == 2023
-    assert export_text(report)[0].splitlines()[-2] == "（共印5份）"
+    assert export_text(report)[0].splitlines()[-2].strip("\u3000 ") == "（共印5份）"

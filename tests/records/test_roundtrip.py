@@ -122,7 +122,7 @@ def test_a_failed_write_leaves_the_old_file_intact(
     monkeypatch.setattr(os, "replace", disk_full)
     with pytest.raises(WriteError) as caught:
         draft.save()
-    assert "原文件未改动" in str(caught.value)
+    assert "原文件未改动：磁盘空间已满" in str(caught.value)
     assert path.read_bytes() == original
     assert sorted(p.name for p in report_dir.iterdir()) == sorted(p.name for p in EXAMPLE.iterdir())
     assert draft.modified  # the edit is still there to save again
@@ -251,3 +251,16 @@ def test_replacing_the_text_is_an_unsaved_edit_checked_against_the_disk(report_d
         opened.replace_text("year = \n")
     opened.save()
     assert path.read_text(encoding="utf-8") == recovered
+
+
+def test_a_read_only_file_is_not_replaced(report_dir: Path) -> None:
+    path = report_dir / "1-measures.toml"
+    original = path.read_bytes()
+    path.chmod(0o444)
+    draft = ReportDraft(report_dir)
+    draft.file(path.name).set(("metrics", "penalty_cases", "value"), 999)
+    with pytest.raises(WriteError) as caught:
+        draft.save()
+    assert "文件是只读的，没有覆盖" in str(caught.value)
+    assert path.read_bytes() == original
+    assert draft.modified

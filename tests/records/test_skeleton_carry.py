@@ -195,3 +195,11 @@ def test_the_old_reports_own_previous_is_replaced(report_dir: Path, tmp_path: Pa
     new = report_dir.parent / "2024"
     data = tomllib.loads(carry_over(report_dir, new)["report.toml"])
     assert data["previous"] == "../baoshan-emergency-2023"
+
+
+def test_carrying_a_carried_report_replaces_its_notes(carried: Path) -> None:
+    again = carried.parent / "baoshan-emergency-2025"
+    create_report_folder(again, carry_over(carried, again))
+    for path in again.glob("*.toml"):
+        notes = [line for line in path.read_text("utf-8").splitlines() if "tui new --from" in line]
+        assert notes == [notes[0]] and "baoshan-emergency-2024 转入" in notes[0], path.name

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import TYPE_CHECKING
 
 from records import Metric, load_report
@@ -62,6 +63,12 @@ def run(args: argparse.Namespace) -> int:
         if found is None:
             raise UsageError("没有给出去年的报告文件夹，今年的 report.toml 中也没有 previous")
         old = found
+    if new.year is not None and old.year is not None and old.year >= new.year:
+        print(
+            f"tui：注意：作为去年的报告是 {old.year} 年的，不早于今年的 {new.year} 年；"
+            "两个文件夹是否写反了？",
+            file=sys.stderr,
+        )
     comparison = compare_reports(new, old)
     if args.format == "json":
         print(json.dumps(comparison.as_dict(), ensure_ascii=False, indent=2))

@@ -88,11 +88,20 @@ def _format(chosen: str | None, output: Path | None) -> str:
 
     A clerk who types ``-o 报告.docx`` and forgets ``--format`` gets a DOCX; a
     choice that contradicts the extension is refused rather than producing a
-    ``.docx`` that Word cannot open.
+    ``.docx`` that Word cannot open, and so is a file name that names no
+    format (``-o 报告.pdf``), rather than filling it with plain text.
     """
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    if output is None:
+        return chosen or "txt"
+    suffix = output.suffix.lower().lstrip(".")
     if chosen is None:
-        return suffix if suffix in FORMATS else "txt"
+        if suffix not in FORMATS:
+            named = f"的扩展名是 .{suffix}" if suffix else "没有扩展名"
+            raise UsageError(
+                f"输出文件 {output} {named}，无法判断导出格式：请用 .docx 或 .txt 结尾，"
+                "或用 --format 指定"
+            )
+        return suffix
     if suffix in FORMATS and suffix != chosen:
         raise UsageError(f"输出文件的扩展名 .{suffix} 与 --format {chosen} 不符")
     return chosen
@@ -106,6 +115,10 @@ def _done(output: Path | None, errors: list[Diagnostic]) -> int:
 
 def run(args: argparse.Namespace) -> int:
     folder = existing_folder(args.folder)
+    if args.output == Path("-"):  # the usual name for standard output
+        if args.format == "docx":
+            raise UsageError("DOCX 不能写到标准输出：请用 -o 指定文件，如 -o 报告.docx")
+        args.output, args.format = None, "txt"
     args.format = _format(args.format, args.output)
     if args.format == "docx" and args.output is None:
         raise UsageError("导出 DOCX 需要用 -o 指定输出文件")

@@ -12,9 +12,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
+import sys
 from pathlib import Path
 
-from records import RecordError
+from records import NotAReportError, RecordError, read_report
 from tui.commands import UsageError
 from tui.commands.output import existing_folder
 
@@ -75,6 +76,27 @@ def schema_dir() -> Path | None:
     return None
 
 
+def _check_year_follows(old: Path, year: int | None) -> None:
+    """The new year comes after last year's report (refused if not; a gap is pointed out)."""
+    try:
+        previous = read_report(old).report.year
+    except NotAReportError as e:
+        raise UsageError(f"--from {old} 不是报告文件夹：其中没有 report.toml") from e
+    if year is None or previous is None:
+        return
+    if year <= previous:
+        raise UsageError(
+            f"新报告的年度 {year} 须晚于上一年度报告（{old}）的年度 {previous}；"
+            "请检查 --year，或 --from 是否选错了文件夹"
+        )
+    if year > previous + 1:
+        print(
+            f"tui：注意：上一年度报告是 {previous} 年的，新报告是 {year} 年，"
+            f"中间隔了 {year - previous - 1} 年；转入的是 {previous} 年的内容",
+            file=sys.stderr,
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     # tomlkit is loaded only by the commands that write TOML, never by `tui validate`
     from records.carry import carry_over
@@ -91,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
         old = existing_folder(args.previous)
         if old.resolve() in folder.resolve().parents:
             raise UsageError("新报告不能建在去年的报告文件夹里面：--from 不会改动去年的文件夹")
+        _check_year_follows(old, args.year)
         files = carry_over(old, folder, args.year)
         origin = f"从 {old} 转入"
     else:
