@@ -49,7 +49,8 @@ def atomic_write(path: Path, data: bytes) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
         kept = "，原文件未改动" if existed else ""
-        raise WriteError(f"保存失败{kept}：{_REASONS.get(e.errno, e.strerror or e)}", path) from e
+        reason = _REASONS.get(e.errno or 0) or e.strerror or str(e)
+        raise WriteError(f"保存失败{kept}：{reason}", path) from e
     _fsync_folder(folder)
 
 

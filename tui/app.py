@@ -52,6 +52,7 @@ class EditorApp(App[None]):
         Binding("ctrl+q", "request_quit", "退出", priority=True),
         Binding("f1", "help", "帮助"),
         Binding("ctrl+p", "command_palette", "命令", priority=True),
+        Binding("ctrl+z", "no_undo", "撤销", show=False),
     ]
 
     def __init__(self, session: EditSession, recovery: RecoveryStore | None = None) -> None:
@@ -253,6 +254,13 @@ class EditorApp(App[None]):
                 "stay",
             ),
             answer,
+        )
+
+    def action_no_undo(self) -> None:
+        """Ctrl+Z outside a multi-line text box (whose own undo takes it) says what there is."""
+        self.notify(
+            "多行文字框中 Ctrl+Z 可撤销输入；其他修改，保存前可按 Ctrl+Q 选“不保存退出”全部放弃。",
+            title="这里不能撤销",
         )
 
     def action_help_quit(self) -> None:

@@ -290,18 +290,24 @@ class EditSession:
         self.generation += 1
         return True
 
+    def metric_key_problem(self, metric_key: str) -> str | None:
+        """Why ``metric_key`` cannot name a new metric, or ``None`` when it can."""
+        if not _METRIC_KEY.fullmatch(metric_key):
+            return "指标名只能由英文字母、数字和下划线组成，且不以数字开头"
+        if any(
+            metric_key in (self.data(f.path.name).get("metrics") or {}) for f in self.draft.sections
+        ):
+            return f"指标名“{metric_key}”已经存在；指标名在整份报告中不能重复"
+        return None
+
     def add(self, node: OutlineNode, what: str, metric_key: str = "") -> tuple[str, KeyPath]:
         """Add a point, part, metric or list item at ``node``; returns the new node's place."""
         file = self.file(node.ref.file)
         keys = node.ref.keys
         if what == "metric":
-            if not _METRIC_KEY.fullmatch(metric_key):
-                raise InputProblem("指标名只能由英文字母、数字和下划线组成，且不以数字开头")
-            if any(
-                metric_key in (self.data(f.path.name).get("metrics") or {})
-                for f in self.draft.sections
-            ):
-                raise InputProblem(f"指标名“{metric_key}”已经存在；指标名在整份报告中不能重复")
+            problem = self.metric_key_problem(metric_key)
+            if problem:
+                raise InputProblem(problem)
             add_table(file, ("metrics", metric_key), {"value": 0, "unit": "", "label": ""})
             new: KeyPath = ("metrics", metric_key)
         elif what == "part":

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Button
+from textual.widgets import Button, Input, Static
 
 from tests.tui.conftest import run_async, settle
 from tui.app import EditorApp
 from tui.cells import width
-from tui.screens.prompts import ROW_CELLS, ChoiceScreen, fit_question
+from tui.screens.prompts import ROW_CELLS, ChoiceScreen, TextScreen, fit_question
 from tui.session import EditSession
 
 SIZE = (80, 24)
@@ -59,3 +59,27 @@ async def test_in_the_problem_list_the_footer_says_enter_jumps(editor: EditorApp
         await pilot.pause()
         shown = {b.description for _, b, _, _ in editor.screen.active_bindings.values() if b.show}
         assert "跳到出错的字段" in shown
+
+
+@run_async
+async def test_a_refused_metric_name_keeps_the_prompt_open_with_the_text(
+    editor: EditorApp,
+) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "down", "down")  # 一、（一）
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("m", *"penalty_cases", "enter")  # defined already
+        await pilot.pause()
+        prompt = editor.screen
+        assert isinstance(prompt, TextScreen)
+        detail = str(prompt.query_one("#prompt-detail", Static).render())
+        assert "指标名“penalty_cases”已经存在" in detail
+        field = prompt.query_one(Input)
+        assert field.value == "penalty_cases"
+        await pilot.press(*["backspace"] * len("_cases"))
+        await pilot.press(*"_2023", "enter")  # penalty_2023
+        await settle(pilot)
+        assert not isinstance(editor.screen, TextScreen)
+        assert "penalty_2023" in editor.session.data("1-measures.toml")["metrics"]

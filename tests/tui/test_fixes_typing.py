@@ -108,3 +108,32 @@ def test_a_diagnostic_column_is_found_as_a_character_of_the_value(report_dir: Pa
     index = session.character_at("2-shortcomings.toml", keys, comma.line, comma.column)
     assert index is not None and report.sections[1].points[0][index] == ","
     assert session.character_at("2-shortcomings.toml", ("title",), 5, 9) is None  # the quote
+
+
+@run_async
+async def test_input_that_cannot_be_stored_is_counted_in_the_problems_line(
+    editor: EditorApp,
+) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        counts = editor.screen.query_one("#diag-counts")
+        assert str(counts.render()) == "问题：无，报告可以导出"
+        await jump_to_input(pilot, "penalty_cases")
+        await pilot.press("end", "x")  # 142x: not a number, so not stored
+        await settle(pilot)
+        assert str(counts.render()) == "问题：无；另有 1 个字段的输入未写入"
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert str(counts.render()) == "问题：无，报告可以导出"
+
+
+@run_async
+async def test_habits_from_other_programs_get_an_answer_not_silence(editor: EditorApp) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+z")  # in the tree: nothing to undo here
+        await pilot.press("ctrl+c")  # does not quit
+        await pilot.pause()
+        titles = [n.title for n in editor._notifications]
+        assert titles == ["这里不能撤销", "要退出吗？"]
+        assert editor.is_running

@@ -188,10 +188,12 @@ class EditorScreen(StructureEditing):
         except InputProblem as problem:
             self.local_problems[where] = f"✗{problem}（未写入）"
             self.form.mark(self.problems())
+            self.query_one(DiagnosticsPane).count_unread(len(self.local_problems))
             self.post_message(self.DraftChanged())  # unsaved from this keystroke on
             return
         if self.local_problems.pop(where, None) is not None:
             self.form.mark(self.problems())
+            self.query_one(DiagnosticsPane).count_unread(len(self.local_problems))
         if changed:
             self.post_message(self.DraftChanged())
             self.schedule_check()

@@ -7,6 +7,7 @@ Tab-ing around or a mouse.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import events
@@ -99,14 +100,24 @@ class ChoiceScreen(ModalScreen[str]):
 
 
 class TextScreen(ModalScreen[str | None]):
-    """Ask for one line of text (a new metric's key); ``None`` when cancelled."""
+    """Ask for one line of text (a new metric's key); ``None`` when cancelled.
+
+    ``check`` says what is wrong with an answer (or ``None``): the prompt then
+    stays open with the text as typed and the reason under it.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "取消")]
 
-    def __init__(self, question: str, placeholder: str = "") -> None:
+    def __init__(
+        self,
+        question: str,
+        placeholder: str = "",
+        check: Callable[[str], str | None] | None = None,
+    ) -> None:
         super().__init__(classes="prompt")
         self.question = question
         self.placeholder = placeholder
+        self.check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box"):
@@ -114,11 +125,20 @@ class TextScreen(ModalScreen[str | None]):
             field = OrderedInput(placeholder=self.placeholder, id="prompt-input", compact=True)
             field.cursor_blink = False
             yield field
-            yield Static("回车确定，Esc 取消", classes="prompt-detail", markup=False)
+            yield Static(
+                "回车确定，Esc 取消", id="prompt-detail", classes="prompt-detail", markup=False
+            )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip())
+        answer = event.value.strip()
+        problem = self.check(answer) if self.check and answer else None
+        if problem:
+            detail = self.query_one("#prompt-detail", Static)
+            detail.update(f"{problem}。回车确定，Esc 取消")
+            detail.add_class("prompt-problem")
+            return
+        self.dismiss(answer)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

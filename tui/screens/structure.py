@@ -66,7 +66,9 @@ class StructureEditing(Screen[None]):
         if what == "metric":
             answer = await self.app.push_screen_wait(
                 TextScreen(
-                    "新指标的名称（英文字母、数字、下划线，如 penalty_cases）", "metric_name"
+                    "新指标的名称（英文字母、数字、下划线，如 penalty_cases）",
+                    "metric_name",
+                    check=self.session.metric_key_problem,
                 )
             )
             if not answer:

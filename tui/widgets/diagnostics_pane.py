@@ -20,16 +20,19 @@ from textual.widgets.option_list import Option
 from records import Diagnostic
 
 
-def counts_text(diagnostics: list[Diagnostic]) -> str:
+def counts_text(diagnostics: list[Diagnostic], unread: int = 0) -> str:
     """The pane's title line: how many errors and warnings the report has.
 
     A warning accepted by a waiver in report.toml is listed but not counted.
+    ``unread`` fields hold input that could not be stored (“12x” in a
+    number): the report is checked without it, so the line says so.
     """
     errors = sum(1 for d in diagnostics if d.severity == "error")
     warnings = sum(1 for d in diagnostics if d.severity == "warning" and not d.waived)
+    unstored = f"；另有 {unread} 个字段的输入未写入" if unread else ""
     if not errors and not warnings:
-        return "问题：无，报告可以导出"
-    return f"问题：{errors} 个错误，{warnings} 个警告（F4 查看）"
+        return f"问题：无{unstored}" if unread else "问题：无，报告可以导出"
+    return f"问题：{errors} 个错误，{warnings} 个警告（F4 查看）{unstored}"
 
 
 def _mark(diagnostic: Diagnostic) -> str:
@@ -61,17 +64,25 @@ class DiagnosticsPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.diagnostics: list[Diagnostic] = []
+        self.unread = 0
 
     def compose(self) -> ComposeResult:
         yield Static("问题：检查中……", id="diag-counts", markup=False)
         yield ProblemList(id="diag-list", compact=True)
+
+    def count_unread(self, unread: int) -> None:
+        """How many fields hold input that could not be stored, for the counts line."""
+        if unread != self.unread:
+            self.unread = unread
+            counts = counts_text(self.diagnostics, unread)
+            self.query_one("#diag-counts", Static).update(counts)
 
     def show(self, diagnostics: list[Diagnostic]) -> None:
         """Replace the list, keeping the highlighted position when possible."""
         if diagnostics == self.diagnostics and self.query_one(OptionList).option_count:
             return
         self.diagnostics = diagnostics
-        self.query_one("#diag-counts", Static).update(counts_text(diagnostics))
+        self.query_one("#diag-counts", Static).update(counts_text(diagnostics, self.unread))
         listing = self.query_one(OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
