@@ -16,6 +16,7 @@ from tui.app import EditorApp
 from tui.screens.help import HelpScreen, help_text
 from tui.screens.prompts import ChoiceScreen
 from tui.widgets.diagnostics_pane import DiagnosticsPane
+from tui.widgets.preview_pane import PreviewPane
 
 SIZE = (80, 24)
 
@@ -164,7 +165,7 @@ async def test_preview_shows_the_section_as_exported_with_values_filled_in(
         await jump(pilot, "penalty_cases")
         await pilot.press("ctrl+u", *"150", "f2")
         await settle(pilot)
-        preview = str(editor.screen.query_one("#preview-text").render())
+        preview = editor.screen.query_one(PreviewPane).text
         assert "一、2023年度推进法治政府建设的主要举措和成效" in preview
         assert "办理行政处罚案件150件" in preview and "{penalty_cases}" not in preview
         assert "二、" not in preview  # only the selected section
@@ -249,3 +250,19 @@ async def test_arrow_keys_unfold_step_in_step_out_and_fold_the_tree(editor: Edit
         assert tree.cursor_node is metrics and metrics.is_expanded
         await pilot.press("left")
         assert not metrics.is_expanded
+
+
+@run_async
+async def test_the_preview_opens_at_the_selected_part(editor: EditorApp) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "down", "down", "down", "down")  # 一、（三）
+        node = editor.editor.report_tree.cursor_node.data
+        assert node.role == "part" and node.ref.keys == ("parts", 2)
+        await pilot.press("f2")
+        await settle(pilot)
+        pane = editor.screen.query_one(PreviewPane)
+        # the paragraph at the top of the pane is the part's
+        (top,) = [w for w in pane.children if w.region.y == pane.region.y]
+        assert str(top.render()).strip().startswith("（三）")
+        assert pane.scroll_y > 0

@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 from records import Diagnostic, Report
 from records.positions import KeyPath
 from tui.outline import FieldSpec, NodeRef, OutlineNode, node_for
-from tui.preview import preview_text
+from tui.preview import preview
 from tui.previous import MetricChanges, Previous, compare_all, metric_view
 from tui.screens.structure import StructureEditing
 from tui.session import (
@@ -302,8 +302,8 @@ class EditorScreen(StructureEditing):
         if self.query_one(ContentSwitcher).current != "preview" or self.result is None:
             return
         node = self.form.node
-        section = node.section if node else ""
-        self.query_one(PreviewPane).show(preview_text(self.result.report, section))
+        section, keys = (node.section, node.ref.keys) if node else ("", ())
+        self.query_one(PreviewPane).show(preview(self.result.report, section, keys))
 
     # -- structure -------------------------------------------------------------
     async def rebuild(self, select: NodeRef, added: bool = False) -> None:

@@ -2,21 +2,47 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from tui.preview import Preview
+
 
 class PreviewPane(VerticalScroll):
-    """Scrollable, read-only text of the selected section."""
+    """Scrollable, read-only text of the selected section, a paragraph a widget."""
 
     DEFAULT_CSS = """
-    PreviewPane > Static { width: 100%; }
+    PreviewPane > Static { width: 100%; margin-bottom: 1; }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="preview-text", markup=False)
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.shown = Preview([])
+        self._paragraphs: list[Static] = []
 
-    def show(self, text: str) -> None:
-        """Replace the text on show."""
-        self.query_one("#preview-text", Static).update(text)
+    @property
+    def text(self) -> str:
+        """The text on show, paragraphs separated by a blank line."""
+        return "\n\n".join(self.shown.paragraphs)
+
+    def show(self, preview: Preview) -> None:
+        """Replace the text, and bring the paragraph of the selected node to the top.
+
+        While the clerk types, the paragraphs stay the same widgets and the
+        view stays where it is; choosing another node scrolls to it.
+        """
+        if preview == self.shown:
+            return
+        moved = preview.focus != self.shown.focus
+        if len(preview.paragraphs) == len(self._paragraphs):
+            for widget, text in zip(self._paragraphs, preview.paragraphs, strict=True):
+                widget.update(text)
+        else:
+            self.remove_children()
+            self._paragraphs = [Static(text, markup=False) for text in preview.paragraphs]
+            self.mount_all(self._paragraphs)
+            moved = True
+        self.shown = preview
+        if moved and self._paragraphs:
+            target = self._paragraphs[preview.focus]
+            self.call_after_refresh(self.scroll_to_widget, target, top=True, animate=False)
