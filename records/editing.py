@@ -250,3 +250,32 @@ class ReportDraft:
                     "文件在打开之后被其他程序修改过；为免覆盖他人的修改，未保存", changed[0]
                 )
         return [f.path for f in self.files if f.save(force=True)]
+
+
+def save_repaired(source: SourceText, text: str) -> SourceText:
+    """Write ``text`` over the file ``source`` was read from, once it parses; the new source.
+
+    For a file that does not parse, which the forms cannot open: the clerk
+    mends it as text. Raises :class:`TomlSyntaxError` (line and column in
+    ``text``) while it still does not parse, for either parser tui uses
+    (:class:`RecordError` when it holds nothing); :class:`FileChangedError`
+    when the file changed on disk since it was read. The BOM and line
+    endings stay as they were.
+    """
+    text = text.replace("\r\n", "\n")
+    if source.newline == "\r\n":
+        text = text.replace("\n", "\r\n")
+    candidate = SourceText(source.path, text, source.bom, source.newline, "")
+    parse_toml(candidate)  # an empty file, too, is refused here with the reason
+    _parse_for_editing(candidate)
+    try:
+        on_disk = digest(source.path.read_bytes())
+    except FileNotFoundError:
+        on_disk = ""
+    if on_disk != source.digest:
+        raise FileChangedError(
+            "文件在打开之后被其他程序修改过；为免覆盖他人的修改，未保存", source.path
+        )
+    data = ((BOM if source.bom else "") + text).encode("utf-8")
+    atomic_write(source.path, data)
+    return SourceText(source.path, text, source.bom, source.newline, digest(data))

@@ -1,4 +1,4 @@
-"""SVG snapshots of the editor at 80×24: the first screen, an error, the quit prompt, last year.
+"""SVG snapshots of the editor at 80×24: first screen, an error, quit prompt, last year, repair.
 
 Update them deliberately with ``pytest tests/tui --snapshot-update`` after a
 visible change, and look at the SVGs before committing.
@@ -10,8 +10,11 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from records import TomlSyntaxError, read_file
+from records.source import read_source
 from tests.tui.conftest import jump, settle
 from tui.app import make_app
+from tui.repair import RepairApp
 
 SIZE = (80, 24)
 
@@ -62,3 +65,13 @@ def test_metric_form_with_last_years_value(
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=type_this_years_value)
+
+
+def test_repairing_a_file_that_does_not_parse(snap_compare, report_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    path = report_dir / "report.toml"
+    path.write_text(path.read_text("utf-8").replace('signer = "沈斌"', "signer = “沈斌”"), "utf-8")
+    try:
+        read_file(path)
+    except TomlSyntaxError as error:
+        app = RepairApp(read_source(path), error)
+    assert snap_compare(app, terminal_size=SIZE)

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import argparse
 import signal
+import sys
+from typing import TYPE_CHECKING
 
+from records import TomlSyntaxError
 from tui.commands.output import existing_folder
+
+if TYPE_CHECKING:
+    from tui.app import EditorApp
 
 NAME = "edit"
 
@@ -34,7 +40,26 @@ def run(args: argparse.Namespace) -> int:
     folder = existing_folder(args.folder)
     from tui.app import make_app
 
-    app = make_app(folder, keep_recovery=not args.no_recovery)
+    while True:
+        try:
+            app = make_app(folder, keep_recovery=not args.no_recovery)
+            break
+        except TomlSyntaxError as e:
+            if not (e.path and sys.stdin.isatty() and sys.stdout.isatty() and _repaired(e)):
+                raise
+    return _run(app)
+
+
+def _repaired(error: TomlSyntaxError) -> bool:
+    """Let the clerk mend a file that does not parse, as text; whether it was saved."""
+    from records.source import read_source
+    from tui.repair import RepairApp
+
+    assert error.path is not None
+    return bool(RepairApp(read_source(error.path), error).run())
+
+
+def _run(app: EditorApp) -> int:
     # a dropped SSH connection (SIGHUP) or a plain kill (SIGTERM) keeps unsaved edits
     for name in ("SIGHUP", "SIGTERM"):
         if hasattr(signal, name):
