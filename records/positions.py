@@ -286,11 +286,34 @@ class Locator:
         return path
 
     def value(self, path: KeyPath) -> Position:
-        """Where the value at ``path`` starts; for a missing key, where its nearest parent does."""
+        """Where the value at ``path`` starts.
+
+        For a missing key: its commented-out placeholder (``# date =``, as
+        ``tui new`` writes them) when its table has one, else where its
+        nearest parent starts.
+        """
         found = self.nearest(path)
+        if len(path) == len(found) + 1 and isinstance(path[-1], str):
+            placeholder = self._placeholder(found, path[-1])
+            if placeholder is not None:
+                return self.position_of_offset(placeholder)
         if not found:
             return Position(1, 1)
         return self.position_of_offset(self.index.values[found][0])
+
+    def _placeholder(self, table: KeyPath, key: str) -> int | None:
+        """The offset of a ``# key =`` line inside ``table`` (before its next header), if any."""
+        start = self.index.values[table][0] if table else 0
+        if table and not self.text.startswith("[", start):
+            return None  # an inline table or a value: no comment lines inside
+        if not table:  # the top level ends where the first table begins
+            header = re.search(r"^[ \t]*\[", self.text, re.MULTILINE)
+        else:
+            header = re.compile(r"^[ \t]*\[", re.MULTILINE).search(self.text, start + 1)
+        end = header.start() if header else len(self.text)
+        line = re.compile(rf"^[ \t]*#[ \t]*{re.escape(key)}[ \t]*=", re.MULTILINE)
+        match = line.search(self.text, start, end)
+        return match.start() + len(match.group()) - len(match.group().lstrip()) if match else None
 
     def key(self, path: KeyPath) -> Position:
         """Where the key of ``path`` is written (its header, for a table)."""

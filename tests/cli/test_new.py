@@ -128,3 +128,17 @@ def test_a_gap_of_years_is_pointed_out(report_dir: Path, capsys) -> None:
     assert status == 0
     assert "上一年度报告是 2023 年的，新报告是 2030 年，中间隔了 6 年" in err
     assert load_report(target).year == 2030
+
+
+def test_a_fresh_skeleton_points_at_the_lines_to_fill_in(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "2024"
+    run(capsys, "new", str(target), "--issuer", "上海市宝山区应急管理局", "--year", "2024")
+    status, out, _ = run(capsys, "validate", "--no-cache", str(target))
+    assert status == 1
+    lines = (target / "report.toml").read_text("utf-8").splitlines()
+    missing = [ln for ln in out.splitlines() if " S001 " in ln]
+    assert len(missing) == 4
+    for finding in missing:
+        line = int(finding.split(":")[1])
+        assert lines[line - 1].lstrip().startswith("# "), finding  # the placeholder to uncomment
+        assert lines[line - 1].split("=")[0].strip("# ") in finding

@@ -125,3 +125,24 @@ def test_any_document_tomlkit_writes_is_located_exactly(
     locator = Locator(text)
     for keys, value in leaves(parsed):
         assert value_at(locator, keys) == value, (text, keys)
+
+
+def test_a_missing_key_is_found_at_its_commented_out_placeholder() -> None:
+    text = (
+        "year = 2024\n"
+        "# note = \n"
+        "[header]\n"
+        'signer = ""\n'
+        '  # doc_number = ""\n'
+        "[footer]\n"
+        "# copies =\n"
+        "[[parts]]\n"
+        'title = "x"\n'
+    )
+    locator = Locator(text)
+    assert locator.value(("header", "doc_number")) == (5, 3)
+    assert locator.value(("footer", "copies")) == (7, 1)
+    assert locator.value(("note",)) == (2, 1)
+    # no placeholder in its own table: the table itself, not another table's comment
+    assert locator.value(("header", "copies")) == (3, 1)
+    assert locator.value(("parts", 0, "doc_number")) == (8, 1)
