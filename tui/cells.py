@@ -8,6 +8,7 @@ wide as the screen. Everything in ``tui`` that lines text up counts here.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -50,6 +51,10 @@ def clip(text: str, cells: int, keep_end: bool = False) -> str:
     return "…" + "".join(reversed(out)) if keep_end else "".join(out) + "…"
 
 
+_SPACES = re.compile(r"[ \t\r\n]+")
+"""Runs of Latin white space, which wrapping makes one space; the ideographic space stays."""
+
+
 def _tokens(text: str) -> Iterator[str]:
     """Words of Latin text, single spaces, and single Chinese characters: where lines may break."""
     word = ""
@@ -74,7 +79,7 @@ def wrap(text: str, cells: int) -> list[str]:
     """
     lines: list[str] = []
     line, used = "", 0
-    for token in _tokens(" ".join(text.split())):
+    for token in _tokens(_SPACES.sub(" ", text).strip(" ")):
         w = width(token)
         if used + w > cells and line.strip() and token not in _CLOSING_MARKS:
             lines.append(line.rstrip())

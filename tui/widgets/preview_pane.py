@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from tui.cells import wrap
 from tui.preview import Preview
 
 
@@ -19,6 +21,18 @@ class PreviewPane(VerticalScroll):
         super().__init__(id=id)
         self.shown = Preview([])
         self._paragraphs: list[Static] = []
+
+    def _lines(self, text: str) -> str:
+        """A paragraph broken into lines as Chinese is typeset: no line starts with “，” or “。”.
+
+        Two cells are kept free for the closing mark a line may hang at its end.
+        """
+        cells = self.scrollable_content_region.width - 2
+        return "\n".join(wrap(text, cells)) if cells > 10 else text
+
+    def on_resize(self, event: events.Resize) -> None:
+        for widget, text in zip(self._paragraphs, self.shown.paragraphs, strict=True):
+            widget.update(self._lines(text))
 
     @property
     def text(self) -> str:
@@ -36,10 +50,12 @@ class PreviewPane(VerticalScroll):
         moved = preview.focus != self.shown.focus
         if len(preview.paragraphs) == len(self._paragraphs):
             for widget, text in zip(self._paragraphs, preview.paragraphs, strict=True):
-                widget.update(text)
+                widget.update(self._lines(text))
         else:
             self.remove_children()
-            self._paragraphs = [Static(text, markup=False) for text in preview.paragraphs]
+            self._paragraphs = [
+                Static(self._lines(text), markup=False) for text in preview.paragraphs
+            ]
             self.mount_all(self._paragraphs)
             moved = True
         self.shown = preview
