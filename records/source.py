@@ -73,10 +73,33 @@ def decode(path: Path, data: bytes) -> str:
 def _guess_encoding(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "看起来是 UTF-16，Windows 记事本“Unicode”格式"
+    if _as_gb18030(data) is not None:
+        return "看起来是 GBK/GB18030，Windows 中文版常见的编码"
+    return "无法识别的编码"
+
+
+def _as_gb18030(data: bytes) -> str | None:
+    """The text of GBK/GB18030 bytes that hold Chinese, or ``None``."""
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        return "无法识别的编码"
-    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
-        return "看起来是 GBK/GB18030，Windows 中文版常见的编码"
-    return "无法识别的编码"
+        return None
+    return text if any("\u4e00" <= ch <= "\u9fff" for ch in text) else None
+
+
+def read_gb18030(path: Path) -> SourceText | None:
+    """A file that is not UTF-8 but reads as GBK/GB18030 (from a Windows editor), decoded.
+
+    ``None`` for any other file. The digest is of the bytes on disk, so that
+    saving it as UTF-8 can check that nothing changed it meanwhile.
+    """
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        text = _as_gb18030(data)
+    if text is None:
+        return None
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return SourceText(path, text, False, newline, digest(data))

@@ -13,7 +13,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Static, TextArea
 
-from records import RecordError, TuiError
+from records import EncodingError, RecordError, TuiError
 from records.editing import save_repaired
 from records.source import SourceText
 from tui.app import TITLE
@@ -23,6 +23,16 @@ from tui.screens.prompts import Choice, ChoiceScreen
 def _where(error: RecordError) -> str:
     place = f"第 {error.line} 行第 {error.column} 列：" if error.line else ""
     return f"{place}{error.message}"
+
+
+def _intro(source: SourceText, error: RecordError) -> str:
+    name = source.path.name
+    if isinstance(error, EncodingError):  # read as GBK: saving writes UTF-8
+        return (
+            f"{name} 是 GBK 编码（Windows 中文版常见），已按 GBK 读出。"
+            "核对文字无误后按 Ctrl+S，以 UTF-8 保存并打开报告。"
+        )
+    return f"{name} 无法读取，报告打不开。请在下面改正，Ctrl+S 保存后打开报告。\n" + _where(error)
 
 
 class RepairApp(App[bool]):
@@ -40,7 +50,11 @@ class RepairApp(App[bool]):
         super().__init__()
         self.source = source
         self.error = error
-        self.sub_title = f"修复 {source.path.name} 的语法错误"
+        name = source.path.name
+        if isinstance(error, EncodingError):
+            self.sub_title = f"把 {name} 转为 UTF-8 编码"
+        else:
+            self.sub_title = f"修复 {name} 的语法错误"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,7 +68,11 @@ class RepairApp(App[bool]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.show_error(self.error)
+        self.query_one("#repair-problem", Static).update(_intro(self.source, self.error))
+        if isinstance(self.error, EncodingError):
+            self.text_area.focus()  # the whole text is to be read over, from the top
+        else:
+            self.show_error(self.error)
 
     @property
     def text_area(self) -> TextArea:
@@ -62,10 +80,7 @@ class RepairApp(App[bool]):
 
     def show_error(self, error: RecordError) -> None:
         """Put the cursor on the slip, and the explanation above the text."""
-        self.query_one("#repair-problem", Static).update(
-            f"{self.source.path.name} 无法读取，报告打不开。请在下面改正，Ctrl+S 保存后打开报告。\n"
-            + _where(error)
-        )
+        self.query_one("#repair-problem", Static).update(_intro(self.source, error))
         area = self.text_area
         if error.line:
             area.cursor_location = (error.line - 1, max((error.column or 1) - 1, 0))

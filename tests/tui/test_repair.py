@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static, TextArea
 
-from records import FileChangedError, TomlSyntaxError, read_file
+from records import EncodingError, FileChangedError, TomlSyntaxError, read_file
 from records.editing import save_repaired
-from records.source import read_source
+from records.source import read_gb18030, read_source
 from tests.tui.conftest import run_async
 from tui.repair import RepairApp
 from tui.screens.prompts import ChoiceScreen
@@ -90,3 +90,29 @@ def test_a_file_changed_meanwhile_is_not_overwritten(report_dir: Path) -> None:
     with pytest.raises(FileChangedError):
         save_repaired(source, source.text.replace("“沈斌”", '"沈斌"'))
     assert path.read_bytes() == original
+
+
+@run_async
+async def test_a_gbk_file_is_read_as_gbk_and_saved_as_utf8(report_dir: Path) -> None:
+    path = report_dir / "2-shortcomings.toml"
+    original = path.read_bytes()
+    path.write_bytes(original.decode("utf-8").encode("gbk"))
+    with pytest.raises(EncodingError) as raised:
+        read_file(path)
+    source = read_gb18030(path)
+    assert source is not None and "存在的不足" in source.text
+    app = RepairApp(source, raised.value)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "是 GBK 编码" in str(app.query_one("#repair-problem", Static).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.return_value is True
+    assert path.read_bytes() == original
+
+
+def test_only_gbk_text_is_offered_for_conversion(report_dir: Path) -> None:
+    assert read_gb18030(report_dir / "report.toml") is None  # UTF-8 already
+    binary = report_dir / "5-other.toml"
+    binary.write_bytes(bytes(range(128, 256)) * 4)
+    assert read_gb18030(binary) is None

@@ -11,7 +11,7 @@ import signal
 import sys
 from typing import TYPE_CHECKING
 
-from records import TomlSyntaxError
+from records import EncodingError, TomlSyntaxError
 from tui.commands.output import existing_folder
 
 if TYPE_CHECKING:
@@ -44,19 +44,22 @@ def run(args: argparse.Namespace) -> int:
         try:
             app = make_app(folder, keep_recovery=not args.no_recovery)
             break
-        except TomlSyntaxError as e:
+        except (TomlSyntaxError, EncodingError) as e:
             if not (e.path and sys.stdin.isatty() and sys.stdout.isatty() and _repaired(e)):
                 raise
     return _run(app)
 
 
-def _repaired(error: TomlSyntaxError) -> bool:
-    """Let the clerk mend a file that does not parse, as text; whether it was saved."""
-    from records.source import read_source
+def _repaired(error: TomlSyntaxError | EncodingError) -> bool:
+    """Let the clerk mend a file that does not parse, or convert a GBK one; whether it was saved."""
+    from records.source import read_gb18030, read_source
     from tui.repair import RepairApp
 
     assert error.path is not None
-    return bool(RepairApp(read_source(error.path), error).run())
+    source = read_gb18030(error.path) if isinstance(error, EncodingError) else None
+    if isinstance(error, EncodingError) and source is None:
+        return False  # not text we can read: the message says what it looks like
+    return bool(RepairApp(source or read_source(error.path), error).run())
 
 
 def _run(app: EditorApp) -> int:
