@@ -4,7 +4,8 @@ The forms need every file to parse. When one does not (Chinese quotes, a
 missing bracket, typed in another editor), ``tui edit`` opens the file as
 plain text with the cursor on the slip and the explanation above it; Ctrl+S
 keeps the text once it parses, and the editor then opens as usual. Nothing
-is written while the text still does not parse.
+is written while the text still does not parse. A file a Windows editor saved
+as GBK is shown the same way, read as GBK, and saved as UTF-8.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def _intro(source: SourceText, error: RecordError) -> str:
 
 
 class RepairApp(App[bool]):
-    """The file as text, its first syntax error shown; returns whether it was mended and saved."""
+    """The file as text, with its first slip shown; returns whether it was mended and saved."""
 
     CSS_PATH = "editor.tcss"
     TITLE = TITLE
