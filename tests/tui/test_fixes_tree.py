@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Button, Input, Static
 
 from tests.tui.conftest import run_async, settle
@@ -15,18 +16,24 @@ from tui.session import EditSession
 SIZE = (80, 24)
 
 
+async def add_on_the_first_part(pilot: Pilot[None]) -> ChoiceScreen:
+    """The cursor on 一、（一） and ``a`` pressed: the prompt asking what to add."""
+    await settle(pilot)
+    await pilot.press("down", "down", "down", "down")  # 一、（一）
+    assert pilot.app.editor.report_tree.cursor_node.data.role == "part"  # type: ignore[attr-defined]
+    await pilot.press("a")
+    await pilot.pause()
+    prompt = pilot.app.screen
+    assert isinstance(prompt, ChoiceScreen)
+    return prompt
+
+
 @run_async
 async def test_a_part_offers_a_metric_and_every_answer_shows_at_80_columns(
     editor: EditorApp,
 ) -> None:
     async with editor.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "down", "down", "down")  # 一、（一）
-        assert editor.editor.report_tree.cursor_node.data.role == "part"
-        await pilot.press("a")
-        await pilot.pause()
-        prompt = editor.screen
-        assert isinstance(prompt, ChoiceScreen)
+        prompt = await add_on_the_first_part(pilot)
         labels = [str(b.label) for b in prompt.query(Button)]
         assert "指标（m）" in labels and "取消（Esc）" in labels
         assert all(b.region.right <= SIZE[0] for b in prompt.query(Button))
@@ -66,10 +73,7 @@ async def test_a_refused_metric_name_keeps_the_prompt_open_with_the_text(
     editor: EditorApp,
 ) -> None:
     async with editor.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "down", "down", "down")  # 一、（一）
-        await pilot.press("a")
-        await pilot.pause()
+        await add_on_the_first_part(pilot)
         await pilot.press("m", *"penalty_cases", "enter")  # defined already
         await pilot.pause()
         prompt = editor.screen
