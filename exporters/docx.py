@@ -273,8 +273,9 @@ class _Builder:
         self.signature()
         self.imprint()
         properties = self.docx.core_properties
-        properties.title = strip_illegal(self.source.title)
-        properties.author = strip_illegal(self.source.signature)
+        # the file's properties hold at most 255 characters each
+        properties.title = strip_illegal(self.source.title)[:255]
+        properties.author = strip_illegal(self.source.signature)[:255]
         properties.last_modified_by = properties.author
         properties.comments = ""
         properties.created = properties.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)

@@ -130,6 +130,8 @@ def break_title(title: str, issuer: str = "", capacity: float = TITLE_CAPACITY) 
             best = (cost, lines)
     if best is not None and best[0] != float("inf"):
         return best[1]
+    if width(title) / 2 > 3 * capacity:
+        return _by_width(title, capacity)  # no three lines hold it: no pairs of breaks to weigh
     for a in candidates:
         for b in candidates:
             if b.index <= a.index:

@@ -7,6 +7,7 @@ annotations.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -41,8 +42,12 @@ class Diagnostic(NamedTuple):
 
 
 def relative_to_cwd(path: Path) -> str:
-    """A path as the user typed it: relative to the working folder when inside it."""
+    """A path as the user typed it: relative to the working folder when inside it.
+
+    Links are not followed: a section file that is a link is named by the
+    link, which is what the clerk sees in the folder.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(os.getcwd()))
     except ValueError:
         return str(path)

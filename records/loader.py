@@ -66,10 +66,17 @@ def read_file(path: Path) -> RecordFile:
 def section_paths(folder: Path) -> list[Path]:
     """The section files of a report folder, in the order the report shows them.
 
-    Anything named ``*.toml`` counts, so a folder or a broken link of that
-    name is reported as unreadable rather than silently left out.
+    Anything named ``*.toml`` (or ``*.TOML``) counts, so a folder or a broken
+    link of that name is reported as unreadable rather than silently left
+    out; hidden files (an editor's ``.#1-measures.toml`` lock) do not.
     """
-    files = [p for p in folder.glob("*.toml") if p.name != REPORT_FILE]
+    files = [
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() == ".toml"
+        and p.name.lower() != REPORT_FILE
+        and not p.name.startswith(".")
+    ]
     return sorted(files, key=lambda p: natural_key(p.name))
 
 
@@ -87,7 +94,9 @@ def check_folder(folder: Path) -> None:
     if not folder.is_dir():
         raise RecordError("需要报告文件夹（内含 report.toml），这里给的是文件", folder)
     if not (folder / REPORT_FILE).is_file():
-        raise NotAReportError("不是报告文件夹：缺少 report.toml", folder)
+        near = [p.name for p in folder.iterdir() if p.name.lower() == REPORT_FILE]
+        hint = f"（这里的 {near[0]} 须改名为全小写的 report.toml）" if near else ""
+        raise NotAReportError(f"不是报告文件夹：缺少 report.toml{hint}", folder)
 
 
 def read_report(folder: Path) -> LoadResult:

@@ -25,6 +25,7 @@ _DEFAULT_CODES = {
     "format": "S006",
     "minimum": "S007",
     "maximum": "S007",
+    "maxLength": "S007",
     "exclusiveMinimum": "S007",
     "exclusiveMaximum": "S007",
 }
@@ -72,6 +73,8 @@ def _type_name(value: Any) -> str:
 
 def explain_doc_number(value: str) -> str:
     """What exactly is wrong with a 发文字号, in the clerk's terms."""
+    if re.search("[０-９]", value):
+        return f"年份和序号须用半角数字（2024、2），不用全角（２０２４）；{_DOC_NUMBER_HINT}"
     if re.search(r"[\[\]()（）【】]", value):
         return f"年份须用六角括号〔〕，不用方括号或圆括号；{_DOC_NUMBER_HINT}"
     if "第" in value:
@@ -90,7 +93,7 @@ def doc_number_offence(value: str) -> int | None:
 
     The editor puts the cursor there, and ``tui validate`` reports its column.
     """
-    for pattern in (r"[\[\]()（）【】]", r"第", r"(?<=〕)0"):
+    for pattern in (r"[０-９]", r"[\[\]()（）【】]", r"第", r"(?<=〕)0"):
         match = re.search(pattern, value)
         if match:
             return match.start()
@@ -139,6 +142,8 @@ def message_for(error: ValidationError, code: str) -> str:
         return f"“{title}”不能是“{value}”{hint}；可选：{options}"
     if kind in ("minimum", "exclusiveMinimum"):
         return f"“{title}”不能小于 {error.validator_value}，这里是 {value}"
+    if kind == "maxLength" and isinstance(value, str):
+        return f"“{title}”太长：最多 {error.validator_value} 个字，这里有 {len(value)} 个"
     if kind in ("maximum", "exclusiveMaximum"):
         return f"“{title}”不能大于 {error.validator_value}，这里是 {value}"
     if kind == "pattern":
@@ -156,6 +161,23 @@ def message_for(error: ValidationError, code: str) -> str:
     return f"“{title}”不符合要求"
 
 
+def _top_level_keys() -> set[str]:
+    """The keys written before any table header, in report.toml or in a section file."""
+    from schema.loading import load_schema
+
+    return {k for name in ("report", "section") for k in load_schema(name)["properties"]}
+
+
+def _table_header(path: list[Any]) -> str:
+    """The header a clerk wrote for the table at ``path`` inside a report (``[footer]``)."""
+    keys = path[2:] if path[:1] == ["sections"] else path[1:]  # drop the file's place
+    if not keys:
+        return ""
+    if isinstance(keys[-1], int):
+        return f"[[{'.'.join(str(k) for k in keys[:-1])}]]"
+    return f"[{'.'.join(str(k) for k in keys if not isinstance(k, int))}]"
+
+
 def unknown_keys(error: ValidationError) -> list[tuple[str, str]]:
     """For an unknown-key finding: each unknown key and the message naming the nearest known one."""
     schema = error.schema if isinstance(error.schema, dict) else {}
@@ -163,10 +185,20 @@ def unknown_keys(error: ValidationError) -> list[tuple[str, str]]:
     import difflib  # a clean report never gets here
 
     found = []
+    table = _table_header(list(error.absolute_path))
     for key in error.instance if isinstance(error.instance, dict) else ():
         if key in known:
             continue
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+        if table and key in _top_level_keys():
+            found.append(
+                (
+                    key,
+                    f"“{key}”写在了 {table} 之下：TOML 中写在表头之后的键都属于这个表；"
+                    f"请把 {key} 移到文件开头、第一个表头之前",
+                )
+            )
+            continue
         if close:
             hint = f"，是否应为“{close[0]}”（{_title(schema['properties'][close[0]], close[0])}）"
         else:

@@ -21,6 +21,24 @@ def _kind_titles() -> dict[str, str]:
     return titles
 
 
+def _pair(mistyped: dict[int, str], missing: list[str]) -> dict[str, int]:
+    """Each missing kind with the section whose mistyped kind reads most like it, one each."""
+    import difflib  # a clean report never gets here
+
+    likeness = sorted(
+        (
+            (-difflib.SequenceMatcher(None, typed.strip().lower(), kind).ratio(), n, i)
+            for n, kind in enumerate(missing)
+            for i, typed in mistyped.items()
+        ),
+    )
+    pairs: dict[str, int] = {}
+    for _, n, i in likeness:
+        if missing[n] not in pairs and i not in pairs.values():
+            pairs[missing[n]] = i
+    return pairs
+
+
 def required_kinds(
     validator: Any, spec: dict[str, list[str]], instance: Any, schema: Any
 ) -> Iterator[RuleError]:
@@ -30,13 +48,13 @@ def required_kinds(
     sections = instance.get("sections") or []
     titles = _kind_titles()
     seen: dict[str, int] = {}
-    mistyped: int | None = None  # a section whose kind is no kind (S004): maybe the missing one
+    mistyped: dict[int, str] = {}  # sections whose kind is no kind (S004): maybe the missing ones
     for i, section in enumerate(sections):
         kind = section.get("kind") if isinstance(section, dict) else None
         if not isinstance(kind, str):
             continue
-        if kind not in titles and mistyped is None:
-            mistyped = i
+        if kind not in titles:
+            mistyped[i] = kind
         if kind in seen and kind in spec["unique"]:
             yield RuleError(
                 "M002",
@@ -46,13 +64,14 @@ def required_kinds(
                 after="出现，每类只能有一个部分；请合并两个文件，或改正其中一个的 kind",
             )
         seen.setdefault(kind, i)
+    pairs = _pair(mistyped, [k for k in spec["required"] if k not in seen]) if mistyped else {}
     for n, kind in enumerate(spec["required"], 1):
-        if kind not in seen and mistyped is not None:
+        if kind in pairs:
             yield RuleError(
                 "M001",
                 f"缺少“{titles.get(kind, kind)}”部分：如果它就是 ",
                 ("report",),
-                see=("sections", mistyped, "kind"),
+                see=("sections", pairs[kind], "kind"),
                 after=(
                     f'那个 kind 写错的部分，请改为 kind = "{kind}"；'
                     f"否则请新建一个这样的部分文件，如 {n}-{kind}.toml"
@@ -94,7 +113,7 @@ def metrics(
     for i, section in enumerate(instance.get("sections") or []):
         places.extend((("sections", i, *path), text) for path, text in section_prose(section))
     for path, text in places:
-        if "{" not in text and "}" not in text:
+        if not any(brace in text for brace in "{}｛｝"):  # ｛ from an input method, too
             continue
         for segment in segments(text):
             if isinstance(segment, Reference) and segment.key not in defined:

@@ -10,6 +10,7 @@ only when they run, so ``tui validate`` stays light for pre-commit.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -69,6 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("tui：已中断", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        return 1
+    except OSError as e:  # writing the output failed: a full disk behind `> file`, say
+        reason = "磁盘空间已满" if e.errno == errno.ENOSPC else e.strerror or str(e)
+        print(f"tui：无法写出结果：{reason}", file=sys.stderr)
         return 1
 
 

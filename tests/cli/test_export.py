@@ -151,3 +151,25 @@ def test_dash_is_standard_output_for_text_and_refused_for_docx(
     status, _, err = run(capsys, "export", str(example_dir), "-f", "docx", "-o", "-")
     assert status == 2 and "DOCX 不能写到标准输出" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_report_s_own_files_are_never_export_targets(
+    report_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (report_dir / "report.toml").read_bytes()
+    target = str(report_dir / "report.toml")
+    status, _, err = run(capsys, "export", str(report_dir), "-f", "txt", "-o", target)
+    assert status == 2 and "会被覆盖" in err
+    assert (report_dir / "report.toml").read_bytes() == before
+
+
+def test_a_full_disk_behind_standard_output_is_a_message(example_dir: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "tui", "export", str(example_dir)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert result.returncode == 1
+    assert result.stderr.strip() == "tui：无法写出结果：磁盘空间已满"

@@ -155,3 +155,58 @@ def test_a_folder_or_broken_link_named_like_a_section_is_not_skipped(report_dir:
     }
     assert found["5-other.toml"].message == "这是一个链接，它指向的文件不存在"
     assert found["6-notes.toml"].message == "这是一个文件夹，不是文件"
+
+
+def test_full_width_braces_fail_validation_as_they_fail_export(report_dir: Path) -> None:
+    edit(report_dir / "1-measures.toml", "{study_sessions}", "｛study_sessions｝")
+    (found,) = validate_folder(report_dir)
+    assert found.code == "P002" and "全角花括号" in found.message
+
+
+def test_a_top_level_key_written_under_a_table_is_explained(report_dir: Path) -> None:
+    with (report_dir / "report.toml").open("a", encoding="utf-8") as f:
+        f.write("year = 2023\n")
+    (found,) = validate_folder(report_dir)
+    assert found.code == "S003"
+    assert found.message.startswith("“year”写在了 [footer] 之下")
+
+
+def test_two_mistyped_kinds_are_each_paired_with_the_part_they_read_like(
+    report_dir: Path,
+) -> None:
+    edit(report_dir / "4-plans.toml", 'kind = "plans"', 'kind = "Plans "')
+    edit(report_dir / "1-measures.toml", 'kind = "measures"', 'kind = "措施"')
+    missing = {
+        d.message.split("”")[0]: d.message for d in validate_folder(report_dir) if d.code == "M001"
+    }
+    assert "4-plans.toml" in missing["缺少“下一年度主要安排"]
+    assert "1-measures.toml" in missing["缺少“主要举措和成效"]
+
+
+def test_an_overlong_title_is_refused_with_its_length(report_dir: Path) -> None:
+    title = "宝山区应急管理局2023年法治政府建设情况报告"
+    edit(report_dir / "report.toml", f'title = "{title}"', f'title = "{title * 5}"')
+    (found,) = [d for d in validate_folder(report_dir) if d.code == "S007"]
+    assert found.message == f"“标题”太长：最多 100 个字，这里有 {len(title) * 5} 个"
+
+
+def test_hidden_files_are_not_sections_and_upper_case_toml_is(report_dir: Path) -> None:
+    (report_dir / "1-measures.toml").rename(report_dir / "1-measures.TOML")
+    (report_dir / ".#3-leadership.toml").symlink_to("elsewhere")
+    assert validate_folder(report_dir) == []
+
+
+def test_a_link_is_named_as_it_stands_in_the_folder(
+    report_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (report_dir / "6-x.toml").symlink_to("nowhere.toml")
+    monkeypatch.chdir(report_dir.parent)
+    (found,) = validate_folder(Path(report_dir.name))
+    assert found.file == f"{report_dir.name}/6-x.toml" and found.code == "R001"
+
+
+def test_a_report_toml_with_capitals_is_pointed_out(report_dir: Path) -> None:
+    (report_dir / "report.toml").rename(report_dir / "Report.toml")
+    (found,) = validate_folder(report_dir)
+    assert found.code == "R002"
+    assert "这里的 Report.toml 须改名为全小写的 report.toml" in found.message

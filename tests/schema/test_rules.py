@@ -67,6 +67,7 @@ def test_half_width_punctuation_in_chinese_text(text: str, marks: list[int]) -> 
         ("宝应急〔2024〕02号", "不编虚位"),
         ("宝应急〔2024〕2", "以“号”结尾"),
         ("宝应急〔24〕2号", "四位"),
+        ("宝应急〔２０２４〕２号", "半角数字"),
     ],
 )
 def test_doc_number_mistakes_are_named(number: str, says: str) -> None:

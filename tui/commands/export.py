@@ -120,6 +120,12 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError("DOCX 不能写到标准输出：请用 -o 指定文件，如 -o 报告.docx")
         args.output, args.format = None, "txt"
     args.format = _format(args.format, args.output)
+    if (
+        args.output is not None
+        and args.output.suffix.lower() == ".toml"
+        and args.output.resolve().parent == folder.resolve()
+    ):
+        raise UsageError(f"不能导出到 {args.output}：这是报告文件夹中的 TOML 文件，会被覆盖")
     if args.format == "docx" and args.output is None:
         raise UsageError("导出 DOCX 需要用 -o 指定输出文件")
     if args.format == "txt" and args.font:
