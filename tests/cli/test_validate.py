@@ -291,3 +291,16 @@ def test_many_reports_on_a_terminal_show_progress(
     terminal.truncate(0)
     assert main(["validate", "--no-progress", str(city)]) == 0
     assert terminal.getvalue() == ""
+
+
+def test_a_report_kept_inside_another_is_checked_too(
+    report_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inner = report_dir / "old-2022"
+    shutil.copytree(report_dir, inner)
+    edit(inner / "report.toml", "〔2024〕2号", "〔2024〕02号")
+    status, out, _ = run(capsys, "--format", "json", str(report_dir))
+    data = json.loads(out)
+    assert status == 1 and data["summary"]["reports"] == 2
+    assert [d["code"] for d in data["diagnostics"]] == ["F001"]
+    assert "old-2022" in data["diagnostics"][0]["file"]

@@ -85,7 +85,10 @@ def _looks_like_record(path: Path) -> bool:
 
 
 def _reports_under(folder: Path) -> list[Path]:
-    """Report folders below ``folder``, in natural order (dept2 before dept10)."""
+    """Report folders at and below ``folder``, in natural order (dept2 before dept10).
+
+    A report kept inside another (last year's, in a subfolder) is checked too.
+    """
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(
@@ -93,7 +96,6 @@ def _reports_under(folder: Path) -> list[Path]:
         )
         if REPORT_FILE in files:
             found.append(Path(root))
-            dirs[:] = []
     return found
 
 
@@ -116,7 +118,7 @@ def group(paths: Iterable[str]) -> tuple[list[Path], list[Diagnostic], list[Path
         if not path.exists():
             raise UsageError(f"路径不存在：{value}")
         if path.is_dir():
-            found = [path] if (path / REPORT_FILE).is_file() else _reports_under(path)
+            found = _reports_under(path)
             if not found and not _holds_records(path):
                 raise UsageError(
                     f"{value} 中没有报告：这个文件夹及其子文件夹里都没有 report.toml；"
