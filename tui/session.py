@@ -122,11 +122,13 @@ def check_snapshot(snapshot: Snapshot) -> CheckResult:
 
     errors: list[RecordError] = []
     records: list[RecordFile] = []
-    for source in snapshot.sources:
+    for n, source in enumerate(snapshot.sources):
         try:
             data = parse_toml(source)
         except RecordError as e:
             errors.append(e)
+            if n:  # an unreadable section is left out, as tui validate leaves it out
+                continue
             data = {}
         records.append(RecordFile(source, data))
     report = build_report(snapshot.folder, records[0], records[1:])
