@@ -37,6 +37,9 @@ _TYPES = {
     "object": "表",
     "boolean": "true 或 false",
 }
+VISIBLE = "[^\\s\\u200b-\\u200d\\u2060\\ufeff]"
+"""The schemas' pattern for “not empty”: some character that shows (a zero-width space does not)."""
+
 _DOC_NUMBER_HINT = "应写作“机关代字〔年份〕序号号”，如“宝应急〔2024〕2号”"
 
 
@@ -46,7 +49,7 @@ def code_for(error: ValidationError) -> str:
     pinned = schema.get("tuiCodes", {}).get(error.validator)
     if pinned:
         return str(pinned)
-    if error.validator == "pattern" and error.validator_value == "\\S":
+    if error.validator == "pattern" and error.validator_value == VISIBLE:
         return "S005"
     return _DEFAULT_CODES.get(str(error.validator), "S008")
 

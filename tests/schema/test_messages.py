@@ -210,3 +210,9 @@ def test_a_report_toml_with_capitals_is_pointed_out(report_dir: Path) -> None:
     (found,) = validate_folder(report_dir)
     assert found.code == "R002"
     assert "这里的 Report.toml 须改名为全小写的 report.toml" in found.message
+
+
+def test_a_value_of_invisible_characters_is_empty(report_dir: Path) -> None:
+    edit(report_dir / "report.toml", 'signer = "沈斌"', 'signer = "\\u200b\\u3000"')
+    (found,) = validate_folder(report_dir)
+    assert (found.code, found.message) == ("S005", "“签发人”是空的：请填写内容")
