@@ -137,3 +137,17 @@ async def test_habits_from_other_programs_get_an_answer_not_silence(editor: Edit
         titles = [n.title for n in editor._notifications]
         assert titles == ["这里不能撤销", "要退出吗？"]
         assert editor.is_running
+
+
+@run_async
+async def test_a_long_line_left_mid_way_shows_its_start_again(editor: EditorApp) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        field = await jump_to_input(pilot, "issuer_mark")
+        field.value = "上海市宝山区应急管理局" * 6  # longer than the field is wide
+        await pilot.press("end")
+        await pilot.pause()
+        assert field.scroll_x > 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert field.scroll_x == 0

@@ -48,6 +48,10 @@ async def run_own_binding(widget: Widget, event: events.Key) -> bool:
 class OrderedInput(Input):
     """A one-line input whose keys take effect in the order they were typed."""
 
+    def on_blur(self, _event: events.Blur) -> None:
+        # left mid-way through a long title, the form shows where it begins again
+        self.scroll_to(x=0, animate=False, immediate=True)
+
     async def _on_key(self, event: events.Key) -> None:
         # Textual calls Input._on_key after this one unless the default is prevented
         await run_own_binding(self, event)
