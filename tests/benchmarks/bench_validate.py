@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import os
 import random
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -119,6 +121,51 @@ def ratio(name: str, ours: list[float], theirs: list[float], note: str = "") -> 
     print(f"  {name:<60} best {best:.2f}     median {median:.2f}{note}")
 
 
+def instructions(ours: Path, theirs: Path) -> None:
+    """Instructions each command executes, counted by callgrind: the same on a busy machine.
+
+    Wall time on a shared machine wobbles by a fifth from run to run; this
+    figure does not, so it shows what a change to tui's start-up is worth.
+    Skipped when valgrind is not installed.
+    """
+    if shutil.which("valgrind") is None:
+        print("\n(valgrind not installed: instruction counts skipped)")
+        return
+    sections = [str(p) for p in sorted(EXAMPLE.glob("*.toml")) if p.name != "report.toml"]
+    schema = str(ROOT / "schema" / "section.schema.json")
+    commands = {
+        "tui validate --no-cache (example)": [
+            str(ours / "tui"),
+            "validate",
+            "--no-cache",
+            str(EXAMPLE),
+        ],
+        "check-jsonschema (4 section files)": [
+            str(theirs / "check-jsonschema"),
+            "--schemafile",
+            schema,
+            *sections,
+        ],
+    }
+    counts = {}
+    for name, argv in commands.items():
+        done = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        counts[name] = int(found.group(1)) if found else 0
+    print("\nInstructions executed (callgrind, one run each)")
+    for name, count in counts.items():
+        print(f"  {name:<60} {count / 1e6:7.1f} M")
+    ours_count, theirs_count = counts.values()
+    if theirs_count:
+        print(f"  {'ratio':<60} {ours_count / theirs_count:7.2f}")
+
+
 def city(bin_dir: Path) -> None:
     """One call over ``REPORTS`` generated reports, on all cores and on one."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -149,6 +196,7 @@ def main() -> None:
         theirs = installed(Path(tmp) / "check-jsonschema", f"check-jsonschema=={CHECK_VERSION}")
         compare("Each installed in an environment of its own (as pre-commit does)", ours, theirs)
         compare("Both in the development environment (tui installed editable)", DEV_BIN, DEV_BIN)
+        instructions(ours, theirs)
         city(ours)
 
 
