@@ -133,9 +133,16 @@ def section_years(
         if expected is None or not named or expected in {y for y, _ in named}:
             continue
         which = "下一年度的安排应写" if expected != year else "应写报告年度"
+        plans = [k for k, offset in spec["offsets"].items() if offset == 1]
+        maybe = (
+            f'；如果这一部分就是下一年度的安排，应改的是 kind（改为 "{plans[0]}"）'
+            if named[0][0] == year + 1 and expected == year and plans
+            else ""
+        )
         yield RuleError(
             "Y002",
-            f"本部分标题写的是 {named[0][0]} 年，{which} {expected} 年（报告年度 year = {year}）",
+            f"本部分标题写的是 {named[0][0]} 年，{which} {expected} 年（报告年度 year = {year}）"
+            + maybe,
             ("sections", i, "title"),
             index=named[0][1],
         )

@@ -216,3 +216,9 @@ def test_a_value_of_invisible_characters_is_empty(report_dir: Path) -> None:
     edit(report_dir / "report.toml", 'signer = "沈斌"', 'signer = "\\u200b\\u3000"')
     (found,) = validate_folder(report_dir)
     assert (found.code, found.message) == ("S005", "“签发人”是空的：请填写内容")
+
+
+def test_a_plans_title_under_another_kind_suggests_the_kind(report_dir: Path) -> None:
+    edit(report_dir / "4-plans.toml", 'kind = "plans"', 'kind = "other"')
+    (found,) = [d for d in validate_folder(report_dir) if d.code == "Y002"]
+    assert found.message.endswith('如果这一部分就是下一年度的安排，应改的是 kind（改为 "plans"）')
