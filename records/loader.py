@@ -93,7 +93,12 @@ def check_folder(folder: Path) -> None:
         raise RecordError("文件夹不存在", folder)
     if not folder.is_dir():
         raise RecordError("需要报告文件夹（内含 report.toml），这里给的是文件", folder)
-    if not (folder / REPORT_FILE).is_file():
+    meta = folder / REPORT_FILE
+    if meta.is_dir():
+        raise RecordError("report.toml 是一个文件夹，不是文件", meta)
+    if meta.is_symlink() and not meta.exists():
+        raise RecordError("report.toml 是一个链接，它指向的文件不存在", meta)
+    if not meta.is_file():
         near = [p.name for p in folder.iterdir() if p.name.lower() == REPORT_FILE]
         hint = f"（这里的 {near[0]} 须改名为全小写的 report.toml）" if near else ""
         raise NotAReportError(f"不是报告文件夹：缺少 report.toml{hint}", folder)

@@ -222,3 +222,20 @@ def test_a_plans_title_under_another_kind_suggests_the_kind(report_dir: Path) ->
     edit(report_dir / "4-plans.toml", 'kind = "plans"', 'kind = "other"')
     (found,) = [d for d in validate_folder(report_dir) if d.code == "Y002"]
     assert found.message.endswith('如果这一部分就是下一年度的安排，应改的是 kind（改为 "plans"）')
+
+
+@pytest.mark.parametrize("kind", ["folder", "broken link"])
+def test_a_report_toml_that_is_no_file_says_what_it_is(report_dir: Path, kind: str) -> None:
+    meta = report_dir / "report.toml"
+    meta.unlink()
+    if kind == "folder":
+        meta.mkdir()
+    else:
+        meta.symlink_to("gone.toml")
+    (found,) = validate_folder(report_dir)
+    assert found.code == "R001"
+    assert found.message == (
+        "report.toml 是一个文件夹，不是文件"
+        if kind == "folder"
+        else "report.toml 是一个链接，它指向的文件不存在"
+    )
