@@ -45,18 +45,48 @@ def describe(char: str, names: dict[str, str]) -> str:
     return f"{names.get(code, '控制字符')}（{code}）"
 
 
+def _found(
+    spec: dict[str, Any], instance: Any, in_blanks: bool = True
+) -> Iterator[tuple[KeyPath, int, str]]:
+    """Each character ``spec["pattern"]`` matches in a string of the file: path, index, name.
+
+    Without ``in_blanks``, a string that is nothing but such characters and
+    spaces is passed over: it is empty, which the schema reports (S005).
+    """
+    pattern = _pattern(spec["pattern"])
+    names = spec.get("names", {})
+    for path, text in _strings(instance):
+        if not in_blanks and not pattern.sub("", text).strip():
+            continue
+        for match in pattern.finditer(text):
+            yield path, match.start(), describe(match.group(), names)
+
+
 def control_characters(
     validator: Any, spec: dict[str, Any], instance: Any, schema: Any
 ) -> Iterator[RuleError]:
     """``tuiControlCharacters``: no string of the file holds a character XML forbids."""
-    pattern = _pattern(spec["pattern"])
-    names = spec.get("names", {})
-    for path, text in _strings(instance):
-        for match in pattern.finditer(text):
-            yield RuleError(
-                "X003",
-                f"文字中有看不见的{describe(match.group(), names)}，多半是从别的程序粘贴进来的；"
-                "DOCX 无法写入它，请在此处删除",
-                path,
-                index=match.start(),
-            )
+    for path, index, name in _found(spec, instance):
+        yield RuleError(
+            "X003",
+            f"文字中有看不见的{name}，多半是从别的程序粘贴进来的；DOCX 无法写入它，请在此处删除",
+            path,
+            index=index,
+        )
+
+
+def invisible_characters(
+    validator: Any, spec: dict[str, Any], instance: Any, schema: Any
+) -> Iterator[RuleError]:
+    """``tuiInvisibleCharacters``: no zero-width or direction mark hides in the text.
+
+    XML can hold them, so they would be exported and published unseen; a
+    direction override even shows the characters after it in another order.
+    """
+    for path, index, name in _found(spec, instance, in_blanks=False):
+        yield RuleError(
+            "X004",
+            f"文字中有看不见的{name}，多半是从网页或微信粘贴进来的；导出时会原样保留，请在此处删除",
+            path,
+            index=index,
+        )

@@ -67,6 +67,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "P003": ("error", "同一指标名定义了两次"),
     # characters (the same code as the DOCX exporter's, which drops them)
     "X003": ("error", "文字中有看不见的控制字符（如 U+0007），DOCX 无法写入"),
+    "X004": ("warning", "文字中有看不见的格式字符（如零宽空格 U+200B），会随导出保留"),
     # waivers
     "V001": ("error", "豁免了错误（只有警告可以豁免）"),
     "V002": ("warning", "豁免没有对应的警告（可删除）"),

@@ -44,6 +44,7 @@ from schema.waivers import apply_waivers
 KEYWORDS = {
     "tuiProse": prose.prose,
     "tuiControlCharacters": characters.control_characters,
+    "tuiInvisibleCharacters": characters.invisible_characters,
     "tuiTypedNumbering": numbering.typed_numbering,
     "tuiPartialYear": prose.partial_year,
     "tuiTomlType": prose.toml_type,

@@ -72,7 +72,7 @@ class FieldEditor(Vertical):
         yield self._control()
         if spec.description:
             yield Static(spec.description, classes="field-help", markup=False)
-        yield Static("", classes="field-error", markup=False)
+        yield Static(self.problem, classes="field-error", markup=False)
 
     def _control(self) -> Widget:
         spec = self.spec
@@ -181,5 +181,7 @@ class FieldEditor(Vertical):
         if message == self.problem:
             return
         self.problem = message
-        self.query_one(".field-error", Static).update(message)
+        # a field mounted a moment ago may not have its parts yet: compose shows the problem then
+        for shown in self.query(".field-error").results(Static):
+            shown.update(message)
         self.set_class(bool(message), "-invalid")
