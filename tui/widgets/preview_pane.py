@@ -6,7 +6,7 @@ from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.cells import wrap
+from tui.cells import width, wrap
 from tui.preview import Preview
 
 
@@ -23,12 +23,18 @@ class PreviewPane(VerticalScroll):
         self._paragraphs: list[Static] = []
 
     def _lines(self, text: str) -> str:
-        """A paragraph broken into lines as Chinese is typeset: no line starts with “，” or “。”.
+        """Text broken into lines as Chinese is typeset: no line starts with “，” or “。”.
 
-        Two cells are kept free for the closing mark a line may hang at its end.
+        Two cells are kept free for the closing mark a line may hang at its end;
+        a line that fits (the whole report's header, its signature) stays as it is.
         """
         cells = self.scrollable_content_region.width - 2
-        return "\n".join(wrap(text, cells)) if cells > 10 else text
+        if cells <= 10:
+            return text
+        return "\n".join(
+            "\n".join(wrap(line, cells)) if width(line) > cells else line
+            for line in text.split("\n")
+        )
 
     def on_resize(self, event: events.Resize) -> None:
         for widget, text in zip(self._paragraphs, self.shown.paragraphs, strict=True):
