@@ -39,6 +39,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def _default_to_edit(argv: list[str]) -> list[str]:
     """``tui DIR`` means ``tui edit DIR``; a mistyped command is not taken for a folder."""
     names = list(ORDER)
+    if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        raise UsageError(
+            f"未知的选项“{argv[0]}”：选项写在命令之后，如 tui validate --strict 文件夹"
+        )
     if not argv or argv[0].startswith("-") or argv[0] in names:
         return argv
     if not Path(argv[0]).exists():

@@ -69,3 +69,9 @@ def test_an_unknown_option_is_refused_with_the_command_s_own_usage(
     assert status == 2
     assert err.startswith("用法：tui validate")
     assert "tui validate：错误：无法识别的参数：--bogus" in err
+
+
+def test_an_option_before_the_command_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "--strict", "records")
+    assert status == 2
+    assert "未知的选项“--strict”：选项写在命令之后" in err
