@@ -8,7 +8,7 @@ forms and the command palette are all drawn from this one outline.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -53,6 +53,47 @@ class NodeRef:
 
     file: str
     keys: KeyPath
+
+
+Renumbering = Callable[[NodeRef], "NodeRef | None"]
+"""Where a node's ref stands after a list changed (``None``: the node is gone)."""
+
+
+def renumbered(file: str, keys: KeyPath, change: int) -> Renumbering:
+    """Refs after the list item at ``keys`` was inserted (``change`` 1) or removed (-1).
+
+    The items after it move by ``change``; a removed item, and all inside it, are gone.
+    """
+    path, at = keys[:-1], keys[-1]
+    depth = len(path)
+
+    def move(ref: NodeRef) -> NodeRef | None:
+        index = ref.keys[depth] if len(ref.keys) > depth else None
+        if ref.file != file or ref.keys[:depth] != path or not isinstance(index, int):
+            return ref
+        if change < 0 and index == at:
+            return None
+        if isinstance(at, int) and (index > at or (change > 0 and index == at)):
+            return NodeRef(file, (*path, index + change, *ref.keys[depth + 1 :]))
+        return ref
+
+    return move
+
+
+def swapped(file: str, old: KeyPath, new: KeyPath) -> Renumbering:
+    """Refs after the list item at ``old`` traded places with its neighbour, now at ``new``."""
+    depth = len(old) - 1
+
+    def move(ref: NodeRef) -> NodeRef:
+        if ref.file != file or ref.keys[:depth] != old[:depth] or len(ref.keys) <= depth:
+            return ref
+        if ref.keys[depth] == old[depth]:
+            return NodeRef(file, (*new, *ref.keys[depth + 1 :]))
+        if ref.keys[depth] == new[depth]:
+            return NodeRef(file, (*old, *ref.keys[depth + 1 :]))
+        return ref
+
+    return move
 
 
 @dataclass(frozen=True)

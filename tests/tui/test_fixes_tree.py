@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Static
 from tests.tui.conftest import run_async, settle
 from tui.app import EditorApp
 from tui.cells import width
+from tui.outline import NodeRef
 from tui.screens.prompts import ROW_CELLS, ChoiceScreen, TextScreen, fit_question
 from tui.session import EditSession
 
@@ -87,3 +88,20 @@ async def test_a_refused_metric_name_keeps_the_prompt_open_with_the_text(
         await settle(pilot)
         assert not isinstance(editor.screen, TextScreen)
         assert "penalty_2023" in editor.session.data("1-measures.toml")["metrics"]
+
+
+@run_async
+async def test_a_part_added_before_an_open_one_leaves_it_open(editor: EditorApp) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = editor.editor.report_tree
+        await pilot.press("down", "down", "down", "down", "down")  # 一、（二）
+        assert tree.cursor_node.data.ref.keys == ("parts", 1)
+        await pilot.press("right")  # open it
+        await pilot.press("up", "a", "b")  # on （一）: add a part after it
+        await settle(pilot)
+        second = tree.find(NodeRef("1-measures.toml", ("parts", 1)))
+        third = tree.find(NodeRef("1-measures.toml", ("parts", 2)))
+        assert second is not None and third is not None
+        assert not second.is_expanded  # the new, empty part
+        assert third.is_expanded and "坚持依法行政" in str(third.label)  # the old （二）

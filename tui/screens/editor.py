@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 
 from records import Diagnostic, Report
 from records.positions import KeyPath
-from tui.outline import FieldSpec, NodeRef, OutlineNode, node_for
+from tui.outline import FieldSpec, NodeRef, OutlineNode, Renumbering, node_for
 from tui.preview import preview
 from tui.previous import MetricChanges, Previous, compare_all, metric_view
 from tui.screens.structure import StructureEditing
@@ -306,15 +306,18 @@ class EditorScreen(StructureEditing):
         self.query_one(PreviewPane).show(preview(self.result.report, section, keys))
 
     # -- structure -------------------------------------------------------------
-    async def rebuild(self, select: NodeRef, added: bool = False) -> None:
+    async def rebuild(
+        self, select: NodeRef, added: bool = False, moved: Renumbering | None = None
+    ) -> None:
         """Show the outline after a structural change and open ``select`` in the form.
 
         The fields of a node just ``added`` are fresh: their errors are marked
         once the clerk leaves them (or saves), not while the field is still empty.
+        ``moved`` says where the other nodes of a changed list went.
         """
         self.form.node = None
         self.fresh.clear()
-        self.report_tree.show_outline(self.session.outline, select=select)
+        self.report_tree.show_outline(self.session.outline, select=select, moved=moved)
         node, _ = node_for(self.session.outline, select.file, select.keys)
         if added:
             self.fresh = {(spec.file, spec.keys) for spec in node.fields}

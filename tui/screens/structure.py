@@ -13,7 +13,7 @@ from textual import work
 from textual.screen import Screen
 
 from records import RecordError
-from tui.outline import NodeRef, OutlineNode
+from tui.outline import NodeRef, OutlineNode, Renumbering, renumbered, swapped
 from tui.screens.prompts import Choice, ChoiceScreen, TextScreen
 from tui.session import ADDABLE, MOVABLE, REMOVABLE, EditSession, InputProblem
 from tui.widgets.field_form import FieldForm
@@ -35,7 +35,9 @@ class StructureEditing(Screen[None]):
 
     if TYPE_CHECKING:  # supplied by the editing screen that derives from this class
 
-        async def rebuild(self, select: NodeRef, added: bool = False) -> None: ...
+        async def rebuild(
+            self, select: NodeRef, added: bool = False, moved: Renumbering | None = None
+        ) -> None: ...
 
     def on_report_tree_add_requested(self, event: ReportTree.AddRequested) -> None:
         node = event.node
@@ -79,7 +81,8 @@ class StructureEditing(Screen[None]):
         except STRUCTURE_PROBLEMS as problem:
             self.notify(str(problem), severity="error")
             return
-        await self.rebuild(NodeRef(file, keys), added=True)
+        moved = renumbered(file, keys, 1) if keys and isinstance(keys[-1], int) else None
+        await self.rebuild(NodeRef(file, keys), added=True, moved=moved)
         self.query_one(FieldForm).focus_field(None)
 
     def on_report_tree_remove_requested(self, event: ReportTree.RemoveRequested) -> None:
@@ -118,7 +121,8 @@ class StructureEditing(Screen[None]):
             select = NodeRef(node.ref.file, keys[:-1] if node.role == "item" else keys[:-2])
         else:
             select = NodeRef(node.ref.file, keys[:-1])
-        await self.rebuild(select)
+        moved = renumbered(node.ref.file, keys, -1) if keys and isinstance(keys[-1], int) else None
+        await self.rebuild(select, moved=moved)
 
     async def on_report_tree_move_requested(self, event: ReportTree.MoveRequested) -> None:
         node = event.node
@@ -132,4 +136,5 @@ class StructureEditing(Screen[None]):
             self.notify(f"无法移动：{problem}", severity="error")
             return
         if new is not None:
-            await self.rebuild(NodeRef(node.ref.file, new))
+            moved = swapped(node.ref.file, node.ref.keys, new) if isinstance(new[-1], int) else None
+            await self.rebuild(NodeRef(node.ref.file, new), moved=moved)

@@ -14,7 +14,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from tui.cells import clip
-from tui.outline import NodeRef, OutlineNode
+from tui.outline import NodeRef, OutlineNode, Renumbering
 
 _MOVE = Binding.Group("移动", compact=True)
 
@@ -88,11 +88,22 @@ class ReportTree(Tree[OutlineNode]):
         self._target: NodeRef | None = None
 
     # -- building --------------------------------------------------------------
-    def show_outline(self, nodes: list[OutlineNode], select: NodeRef | None = None) -> None:
-        """Show ``nodes``, keeping what was expanded and putting the cursor on ``select``."""
+    def show_outline(
+        self,
+        nodes: list[OutlineNode],
+        select: NodeRef | None = None,
+        moved: Renumbering | None = None,
+    ) -> None:
+        """Show ``nodes``, keeping what was expanded and putting the cursor on ``select``.
+
+        ``moved`` says where nodes went when a list changed (a part inserted
+        before an open one), so that what was open stays open.
+        """
         current = self.cursor_node.data.ref if self.cursor_node and self.cursor_node.data else None
         if not self._first_build:
             self._expanded = {n.data.ref for n in self._all() if n.data and n.is_expanded}
+            if moved is not None:
+                self._expanded = {r for ref in self._expanded if (r := moved(ref)) is not None}
         self.clear()
         for node in nodes:
             self._add(self.root, node, 0)
