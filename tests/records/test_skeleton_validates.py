@@ -16,7 +16,7 @@ from schema import MISSING_CONTENT_CODES, validate_folder
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 
-EXPECTED_TODO = {
+STILL_TO_WRITE = {
     ("report.toml", "/header/doc_number"),
     ("report.toml", "/header/signer"),
     ("report.toml", "/body/recipients"),
@@ -43,7 +43,7 @@ def test_a_skeletons_only_errors_are_the_missing_content(tmp_path: Path) -> None
     found = validate_folder(new_skeleton(tmp_path))
     assert {d.code for d in found} <= MISSING_CONTENT_CODES
     assert all(d.severity == "error" for d in found)
-    assert {(Path(d.file).name, d.pointer) for d in found} == EXPECTED_TODO
+    assert {(Path(d.file).name, d.pointer) for d in found} == STILL_TO_WRITE
 
 
 def test_a_skeleton_filled_in_is_clean(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from records import load_report
@@ -18,6 +19,16 @@ from tui.app import EditorApp
 from tui.session import EditSession
 
 SIZE = (80, 24)
+
+
+async def the_lead(pilot: Pilot[None]) -> TextArea:
+    """The editor settled, with the cursor in section 二's lead paragraph."""
+    await settle(pilot)
+    await pilot.app.jump_to("2-shortcomings.toml", ("lead",))  # type: ignore[attr-defined]
+    await pilot.pause()
+    area = pilot.app.focused
+    assert isinstance(area, TextArea)
+    return area
 
 
 @run_async
@@ -41,11 +52,7 @@ async def test_a_burst_of_backspaces_and_digits_lands_in_order(
 @run_async
 async def test_a_burst_in_prose_replaces_the_last_character(editor: EditorApp) -> None:
     async with editor.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await editor.jump_to("2-shortcomings.toml", ("lead",))
-        await pilot.pause()
-        area = editor.focused
-        assert isinstance(area, TextArea)
+        area = await the_lead(pilot)
         before = area.text
         await burst(pilot, "backspace", "丙")
         assert area.text == before[:-1] + "丙"
@@ -74,11 +81,7 @@ async def test_enter_in_prose_moves_on_and_a_pasted_line_break_is_dropped(
     editor: EditorApp, report_dir: Path
 ) -> None:
     async with editor.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await editor.jump_to("2-shortcomings.toml", ("lead",))
-        await pilot.pause()
-        area = editor.focused
-        assert isinstance(area, TextArea)
+        area = await the_lead(pilot)
         before = area.text
         await pilot.press("enter")  # the last field of the section: back to the tree
         assert editor.focused is editor.editor.report_tree and area.text == before

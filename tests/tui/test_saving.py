@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from tests.conftest import EXAMPLE
 from tests.tui.conftest import run_async, settle
 from tui.app import EditorApp, make_app
@@ -19,16 +21,22 @@ async def change_signer(pilot, text: str) -> None:  # type: ignore[no-untyped-de
     await settle(pilot)
 
 
+async def edited_while_changed_on_disk(pilot: Pilot[None], meta: Path) -> str:
+    """Signer changed to Li in the editor, copies to 6 on disk meanwhile; the disk's text."""
+    await settle(pilot)
+    await change_signer(pilot, "Li")
+    theirs = meta.read_text(encoding="utf-8").replace("copies = 5", "copies = 6")
+    meta.write_text(theirs, encoding="utf-8")
+    return theirs
+
+
 @run_async
 async def test_a_file_changed_on_disk_is_not_overwritten_until_the_clerk_says_so(
     editor: EditorApp, report_dir: Path
 ) -> None:
     meta = report_dir / "report.toml"
     async with editor.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await change_signer(pilot, "Li")
-        theirs = meta.read_text(encoding="utf-8").replace("copies = 5", "copies = 6")
-        meta.write_text(theirs, encoding="utf-8")
+        theirs = await edited_while_changed_on_disk(pilot, meta)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(editor.screen, ChoiceScreen)
@@ -48,10 +56,7 @@ async def test_reload_takes_the_disk_version_and_drops_the_edit(
 ) -> None:
     meta = report_dir / "report.toml"
     async with editor.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await change_signer(pilot, "Li")
-        theirs = meta.read_text(encoding="utf-8").replace("copies = 5", "copies = 6")
-        meta.write_text(theirs, encoding="utf-8")
+        theirs = await edited_while_changed_on_disk(pilot, meta)
         await pilot.press("ctrl+s", "r")
         await settle(pilot)
         assert not editor.session.modified

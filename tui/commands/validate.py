@@ -20,6 +20,7 @@ from pathlib import Path
 
 from records import REPORT_FILE, Diagnostic
 from records.diagnostic import relative_to_cwd
+from records.loader import section_paths
 from records.model import natural_key
 from tui.commands import UsageError
 
@@ -101,7 +102,7 @@ def _reports_under(folder: Path) -> list[Path]:
 
 def _holds_records(folder: Path) -> bool:
     """Whether a folder without report.toml holds section files: a report that lost it."""
-    return any(_looks_like_record(p) for p in folder.glob("*.toml") if p.is_file())
+    return any(_looks_like_record(p) for p in section_paths(folder) if p.is_file())
 
 
 def group(paths: Iterable[str]) -> tuple[list[Path], list[Diagnostic], list[Path]]:
