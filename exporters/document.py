@@ -11,15 +11,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from exporters.numbering import chinese_date, part_number, point_number, section_number
-from records import Diagnostic, Metric, RecordFile, Report
+from exporters.numbering import (
+    block_number,
+    chinese_date,
+    point_number,
+    section_number,
+)
+from records import Block, Diagnostic, Metric, RecordFile, Report, Section
+from records.body import numbered
 from records.diagnostic import relative_to_cwd
 from records.placeholders import Literal as TextLiteral
 from records.placeholders import Malformed, Reference, parse_template
 from records.positions import KeyPath
 
 Style = Literal["body", "heading1", "heading2"]
-"""一、 headings (黑体), （一） run-in headings (楷体), and body text (仿宋)."""
+"""一、 headings (黑体), （一） headings (楷体), and body text (仿宋), which 1. and （1） headings
+are set in too (GB/T 9704 7.3.3)."""
 
 _SENTENCE_END = ("。", "！", "？", "：", "；")
 
@@ -38,6 +45,14 @@ class Paragraph:
 
     spans: tuple[Span, ...]
     heading: bool = False
+    """A heading on its own (一、 or a standalone heading): it keeps with the next paragraph."""
+    level: int = 0
+    """The heading level it stands at: 1 一、, 2 （一）, 3 1., 4 （1）; 0 for the opening."""
+    section: int = -1
+    """The index of the section it belongs to in ``Report.sections`` (-1: the opening)."""
+    keys: KeyPath = ()
+    """Where in the section file it is written: ``()`` for the section heading, ``("lead",)``,
+    ``("paragraphs", 0)``, a block's key path, or a block's ``(*keys, "paragraphs", i)``."""
 
     @property
     def text(self) -> str:
@@ -129,26 +144,72 @@ class _Renderer:
         paragraphs = [
             Paragraph((Span(self.fill(self.report.body.opening, meta, ("body", "opening"))),))
         ]
-        for n, section in enumerate(self.report.sections, 1):
-            file = section.file
-            title = self.fill(section.title, file, ("title",))
-            paragraphs.append(
-                Paragraph((Span(section_number(n) + title, "heading1"),), heading=True)
-            )
-            lead = self.fill(section.lead, file, ("lead",)) + self.points(file, (), section.points)
-            if lead:
-                paragraphs.append(Paragraph((Span(lead),)))
-            for m, part in enumerate(section.parts, 1):
-                heading = part_number(m) + self.fill(part.title, file, (*part.keys, "title"))
-                text = self.fill(part.text, file, (*part.keys, "text"))
-                text += self.points(file, part.keys, part.points)
-                if text and not heading.endswith(_SENTENCE_END):
-                    heading += "。"
-                spans = [Span(heading, "heading2")]
-                if text:
-                    spans.append(Span(text))
-                paragraphs.append(Paragraph(tuple(spans)))
+        for n, section in enumerate(self.report.sections):
+            paragraphs.extend(self.section(n, section))
         return paragraphs
+
+    def section(self, n: int, section: Section) -> list[Paragraph]:
+        """The section's heading, its own paragraphs, then every block in document order."""
+        file = section.file
+        title = section_number(n + 1) + self.fill(section.title, file, ("title",))
+        out = [Paragraph((Span(title, "heading1"),), heading=True, level=1, section=n)]
+        lead = self.fill(section.lead, file, ("lead",)) + self.points(file, (), section.points)
+        if lead:
+            keys = ("lead",) if section.lead else ("points",)
+            out.append(Paragraph((Span(lead),), section=n, keys=keys))
+        out.extend(self.paragraphs(n, file, (), section.paragraphs))
+        for block, number in numbered(section.blocks, self.report.numbering):
+            out.extend(self.block(n, file, block, number))
+        return out
+
+    def paragraphs(
+        self, n: int, file: RecordFile, keys: KeyPath, texts: list[str]
+    ) -> list[Paragraph]:
+        return [
+            Paragraph(
+                (Span(self.fill(t, file, (*keys, "paragraphs", i))),),
+                section=n,
+                keys=(*keys, "paragraphs", i),
+            )
+            for i, t in enumerate(texts)
+        ]
+
+    def block(self, n: int, file: RecordFile, block: Block, number: int) -> list[Paragraph]:
+        """A block's paragraphs: its heading (alone, or run in with its text), then the rest.
+
+        A run-in heading ends with 。 before its text (unless it already ends
+        a sentence); a standalone heading is printed as written.
+        """
+        keys = block.keys
+        style: Style = "heading2" if block.level == 2 else "body"
+        label = block_number(block.level, number, self.report.numbering)
+        heading = label + self.fill(block.title, file, (*keys, "title"))
+        text = self.fill(block.text, file, (*keys, "text"))
+        text += self.points(file, keys, block.points)
+        out: list[Paragraph] = []
+        if not block.is_heading:  # a numbered paragraph: 1. and its text
+            out.append(Paragraph((Span(label + text),), level=block.level, section=n, keys=keys))
+        elif block.standalone or not text:
+            out.append(
+                Paragraph(
+                    (Span(heading, style),),
+                    heading=block.standalone,
+                    level=block.level,
+                    section=n,
+                    keys=keys,
+                )
+            )
+            if text:
+                first = (*keys, "text") if block.text else (*keys, "points")
+                out.append(Paragraph((Span(text),), section=n, keys=first))
+        else:
+            if not heading.endswith(_SENTENCE_END):
+                heading += "。"
+            out.append(
+                Paragraph((Span(heading, style), Span(text)), level=block.level, section=n, keys=keys)
+            )
+        out.extend(self.paragraphs(n, file, keys, block.paragraphs))
+        return out
 
 
 def build_document(report: Report) -> Document:

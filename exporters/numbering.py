@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from records.body import Numbering
+
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -31,6 +33,25 @@ def section_number(n: int) -> str:
 def part_number(n: int) -> str:
     """The number of a sub-part: （一）"""
     return f"（{chinese_number(n)}）"
+
+
+def item_number(n: int, numbering: Numbering) -> str:
+    """The number of a level-3 block: 1. (or 1、 where the report writes it so)."""
+    return f"{n}{numbering.item_mark}"
+
+
+def subitem_number(n: int) -> str:
+    """The number of a level-4 block: （1）"""
+    return f"（{n}）"
+
+
+def block_number(level: int, n: int, numbering: Numbering) -> str:
+    """The number of a block at ``level`` (2 （一）, 3 1., 4 （1）)."""
+    if level == 2:
+        return part_number(n)
+    if level == 3:
+        return item_number(n, numbering)
+    return subitem_number(n)
 
 
 def point_number(n: int) -> str:

@@ -19,13 +19,13 @@ from records.errors import (
     WriteError,
 )
 from records.loader import REPORT_FILE, LoadResult, load_report, read_file, read_report
+from records.body import Block, Numbering
 from records.model import (
     SECTION_KINDS,
     Body,
     Footer,
     Header,
     Metric,
-    Part,
     RecordFile,
     Report,
     Section,
@@ -52,6 +52,7 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "REPORT_FILE",
     "SECTION_KINDS",
+    "Block",
     "Body",
     "Diagnostic",
     "EditableFile",
@@ -63,7 +64,7 @@ __all__ = [
     "LoadResult",
     "Metric",
     "NotAReportError",
-    "Part",
+    "Numbering",
     "Position",
     "RecordError",
     "RecordFile",

@@ -1,4 +1,4 @@
-"""The report as the rest of tui sees it: metadata, sections, parts, points, metrics.
+"""The report as the rest of tui sees it: metadata, sections, their blocks, metrics.
 
 The model is built leniently from whatever the TOML holds, because a draft may
 be incomplete or wrong: a missing or mistyped value reads as empty here, and
@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from records.body import Block, Numbering, children_of, read_numbering
 from records.positions import KeyPath, Locator, Position
 from records.source import SourceText
 
@@ -91,15 +92,6 @@ class Metric(NamedTuple):
         return 0
 
 
-class Part(NamedTuple):
-    """A numbered sub-part （一）（二）…: a run-in title, then text and/or points."""
-
-    title: str
-    text: str
-    points: list[str]
-    keys: KeyPath
-
-
 class Section(NamedTuple):
     """One section file: a mandated item (``kind``) of the report's body."""
 
@@ -108,7 +100,9 @@ class Section(NamedTuple):
     title: str
     lead: str
     points: list[str]
-    parts: list[Part]
+    paragraphs: list[str]
+    blocks: list[Block]
+    """The blocks directly under the section: （一） parts, or 1. items written without one."""
     metrics: dict[str, Metric]
 
     @property
@@ -153,6 +147,7 @@ class Report(NamedTuple):
     body: Body
     footer: Footer
     sections: list[Section]
+    numbering: Numbering
 
     @property
     def files(self) -> list[RecordFile]:
@@ -225,13 +220,13 @@ def build_report(folder: Path, meta: RecordFile, section_files: list[RecordFile]
             copies=_int(footer.get("copies")),
         ),
         sections=[build_section(f) for f in section_files],
+        numbering=read_numbering(data),
     )
 
 
 def build_section(file: RecordFile) -> Section:
     """A section from its file's data, reading missing or mistyped values as empty."""
     data = file.data
-    parts = data.get("parts")
     metrics = _table(data.get("metrics"))
     return Section(
         file=file,
@@ -239,16 +234,8 @@ def build_section(file: RecordFile) -> Section:
         title=_str(data.get("title")),
         lead=_str(data.get("lead")),
         points=_strs(data.get("points")),
-        parts=[
-            Part(
-                title=_str(p.get("title")),
-                text=_str(p.get("text")),
-                points=_strs(p.get("points")),
-                keys=("parts", i),
-            )
-            for i, p in enumerate(parts if isinstance(parts, list) else [])
-            if isinstance(p, dict)
-        ],
+        paragraphs=_strs(data.get("paragraphs")),
+        blocks=children_of(data, (), 1),
         metrics={
             key: Metric(
                 key=key,

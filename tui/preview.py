@@ -40,7 +40,7 @@ def preview(report: Report, section_file: str, keys: KeyPath = ()) -> Preview:
     end = headings[index + 1] if index + 1 < len(headings) else len(document.body)
     paragraphs = [INDENT + p.text for p in document.body[start:end]]
     # the heading, the lead (with the section's own points) if any, then a paragraph a part
-    parts = len(report.sections[index].parts)
+    parts = len(report.sections[index].blocks)
     lead = len(paragraphs) - 1 - parts
     focus = 0
     if keys[:1] == ("parts",) and len(keys) > 1 and isinstance(keys[1], int):

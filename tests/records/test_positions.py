@@ -56,7 +56,7 @@ def test_metric_value_position_names_its_line(example_dir: Path) -> None:
 def test_a_placeholder_inside_prose_is_located_to_its_brace(example_dir: Path) -> None:
     report = load_report(example_dir)
     measures = report.sections[0]
-    point = measures.parts[1].points[0]
+    point = measures.blocks[1].points[0]
     index = point.index("{penalty_cases}")
     where = measures.file.where(("parts", 1, "points", 0), index)
     line = measures.file.source.text.splitlines()[where.line - 1]

@@ -177,7 +177,7 @@ def test_adding_points_parts_and_metrics_yields_valid_toml(report_dir: Path) -> 
     insert_element(draft.file("2-shortcomings.toml"), ("points",), 2, "三是新增的不足。")
     draft.save()
     report = load_report(report_dir)
-    assert report.sections[3].parts[-1].title == "持续强化数字赋能"
+    assert report.sections[3].blocks[-1].title == "持续强化数字赋能"
     assert report.sections[1].points[-1] == "三是新增的不足。"
     assert report.metrics()["new_metric"].value == 3
 

@@ -54,9 +54,9 @@ def test_skeleton_leaves_what_the_clerk_must_supply_empty_or_missing(tmp_path: P
     assert report.body.date is None and report.footer.print_date is None
     assert report.footer.copies is None
     measures, shortcomings, leadership, plans = report.sections
-    assert [(p.title, p.points) for p in measures.parts] == [("", [""])]
+    assert [(p.title, p.points) for p in measures.blocks] == [("", [""])]
     assert shortcomings.points == [""] and leadership.points == [""]
-    assert [(p.title, p.text) for p in plans.parts] == [("", "")]
+    assert [(p.title, p.text) for p in plans.blocks] == [("", "")]
     # optional keys are offered in comments only, so they raise no "empty" error
     assert all(s.lead == "" and "lead" not in s.file.data for s in report.sections)
     assert all(not s.metrics for s in report.sections)

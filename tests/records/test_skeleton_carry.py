@@ -103,18 +103,18 @@ def test_parts_structure_is_kept_and_prose_becomes_comments(
 ) -> None:
     old, new = load_report(report_dir), load_report(carried)
     for old_section, new_section in zip(old.sections, new.sections, strict=True):
-        assert len(new_section.parts) == len(old_section.parts)
+        assert len(new_section.blocks) == len(old_section.blocks)
         assert len(new_section.points) == len(old_section.points)
         assert new_section.lead == ""
         assert all(p == "" for p in new_section.points)
-        for old_part, new_part in zip(old_section.parts, new_section.parts, strict=True):
+        for old_part, new_part in zip(old_section.blocks, new_section.blocks, strict=True):
             assert (new_part.title, new_part.text) == ("", "")
             assert new_part.points == [""] * len(old_part.points)
         text = new_section.file.source.text
         for old_text in [old_section.lead, *old_section.points]:
             if old_text:
                 assert f"：{old_text}" in text
-        for part in old_section.parts:
+        for part in old_section.blocks:
             assert f"# 去年的小标题：{part.title}" in text
     opening = load_report(report_dir).body.opening
     assert f"# 去年的开头语：{opening}" in (carried / "report.toml").read_text("utf-8")
