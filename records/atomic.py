@@ -1,57 +1,269 @@
-"""Replacing a file so that a crash or a full disk never leaves half of it.
+"""Replacing files so that a crash, a kill or a full disk never leaves half of one.
 
-The new bytes go to a temporary file in the same folder, are flushed and
-fsynced, and then ``os.replace`` swaps them in; the folder is fsynced so the
-rename itself survives a power cut. On any failure the old file is untouched.
+One file: the new bytes go to a temporary file beside it (beside its target,
+for a symbolic link, which stays a link), are fsynced, given the old file's
+mode, owner and group, and renamed over it; the folder is then fsynced. A
+hard-linked file is written in place instead, since a rename would cut it
+loose from its other names: its new bytes are first kept whole in a
+temporary file, so a save killed half-way is completed on the next open.
+
+Several files (a metric renamed in the file that defines it and in those that
+refer to it): every temporary file is written and fsynced before the first
+rename, so a failure until then changes nothing; a failure between two renames
+puts back the files already renamed. A kill between two renames cannot be
+undone by the killed process: a journal beside the files (``.tui-saving.…``)
+lists the save in progress until its last rename, and :func:`tidy_folder`,
+run when the report is next opened, says which files are newer.
+
+tui's own files are named ``.tui-…``, with the host and process that wrote
+them, so that tui removes only temporary files it wrote and whose writer is
+gone (one ``.tui-*`` line keeps them out of git).
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
+import hashlib
+import json
 import os
+import re
 import stat
-import tempfile
+import time
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from records.errors import WriteError
 
+PREFIX = ".tui-"
+"""Every file tui writes of its own in a report folder starts with this."""
+STALE_AFTER = 3600.0
+"""Seconds after which a temporary file whose writer may still run is taken as abandoned."""
+_HOST = format(zlib.crc32(os.uname().nodename.encode() if hasattr(os, "uname") else b""), "08x")
+_OWNED = re.compile(
+    r"^\.tui-(?P<name>.+)\.(?P<host>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{8}\.(?P<kind>tmp|json)$"
+)
+_JOURNAL = "saving"
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, keeping the file's permissions.
 
-    A file nobody may write to (``chmod a-w``, Windows' read-only flag) is
-    refused: replacing it would bypass the protection, since renaming over a
-    file needs only the folder to be writable.
-    """
-    folder = path.parent
-    existed = True
+def is_tui_file(name: str) -> bool:
+    """Whether ``name`` is one of tui's temporary files or save journals (never a section)."""
+    return _OWNED.match(name) is not None
+
+
+def _owner_tag() -> str:
+    return f"{_HOST}-{os.getpid()}-{os.urandom(4).hex()}"
+
+
+# -- one file -------------------------------------------------------------------------
+@dataclass
+class _Write:
+    """One file of a save: where it goes, what it holds, and what it held."""
+
+    path: Path
+    data: bytes
+    target: Path = field(init=False)
+    existed: bool = True
+    mode: int = 0o644
+    owner: tuple[int, int] | None = None
+    in_place: bool = False
+    old: bytes | None = None
+    temp: Path | None = None
+
+
+def _plan(path: Path, data: bytes, mode: int | None) -> _Write:
+    write = _Write(path, data)
+    write.target = Path(os.path.realpath(path))  # through symbolic links: the link stays
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        st = os.stat(write.target)
     except FileNotFoundError:
-        existed = False
+        write.existed = False
         umask = os.umask(0)
         os.umask(umask)
-        mode = 0o666 & ~umask
-    if existed and not mode & 0o222:
-        raise WriteError("文件是只读的，没有覆盖：请先取消只读，或换一个文件名", path)
-    tmp_name = ""
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
+        write.mode = 0o666 & ~umask if mode is None else mode
+        return write
     except OSError as e:
-        if tmp_name:
+        raise _error(e, path, kept=True) from e
+    if not st.st_mode & 0o222:
+        raise WriteError("文件是只读的，没有覆盖：请先取消只读，或换一个文件名", path)
+    write.mode = stat.S_IMODE(st.st_mode) if mode is None else mode
+    write.owner = (st.st_uid, st.st_gid)
+    write.in_place = stat.S_ISREG(st.st_mode) and st.st_nlink > 1 and mode is None
+    return write
+
+
+def _write_temp(write: _Write, data: bytes) -> Path:
+    """A new, fsynced file beside the target holding ``data``, with the mode and owner planned."""
+    mode, owner = write.mode, write.owner
+    temp = write.target.parent / f"{PREFIX}{write.target.name}.{_owner_tag()}.tmp"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            if owner is not None:
+                _keep_owner(out.fileno(), owner)
+            if hasattr(os, "fchmod"):
+                os.fchmod(out.fileno(), mode)  # after chown, which may clear set-id bits
+            os.fsync(out.fileno())
+        if not hasattr(os, "fchmod"):
+            os.chmod(temp, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    return temp
+
+
+def _keep_owner(fd: int, owner: tuple[int, int]) -> None:
+    """Give the new file the old one's owner and group, as far as this process may."""
+    st = os.fstat(fd)
+    if (st.st_uid, st.st_gid) == owner or not hasattr(os, "fchown"):
+        return
+    try:
+        os.fchown(fd, *owner)
+    except PermissionError:  # not root: at least a group this user belongs to
+        with contextlib.suppress(OSError):
+            os.fchown(fd, -1, owner[1])
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Overwrite ``target`` itself (a hard link stays one file); room is taken first."""
+    fd = os.open(target, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(fd).st_size
+        if len(data) > size and hasattr(os, "posix_fallocate"):
+            try:
+                os.posix_fallocate(fd, size, len(data) - size)
+            except OSError as e:
+                os.ftruncate(fd, size)
+                if e.errno in (errno.ENOSPC, errno.EDQUOT):
+                    raise  # a full disk is found before a byte of the file changed
+        os.lseek(fd, 0, os.SEEK_SET)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _put(write: _Write) -> None:
+    """Make the new bytes the file's (the one step a kill can interrupt between files)."""
+    assert write.temp is not None
+    if write.in_place:
+        _write_in_place(write.target, write.data)
+        os.unlink(write.temp)
+    else:
+        os.replace(write.temp, write.target)
+
+
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` atomically, keeping the file's mode, owner and group.
+
+    ``mode`` forces the permissions (a private copy: ``0o600``). A file nobody
+    may write to (``chmod a-w``, Windows' read-only flag) is refused: replacing
+    it would bypass the protection, since renaming over a file needs only the
+    folder to be writable.
+    """
+    atomic_write_many([(path, data)], mode=mode)
+
+
+def atomic_write_many(
+    writes: Sequence[tuple[Path, bytes]],
+    journal_folder: Path | None = None,
+    mode: int | None = None,
+) -> None:
+    """Write several files so that they change all together or not at all.
+
+    Raises :class:`WriteError` when nothing was changed, and
+    :class:`PartialSaveError` (naming the files written) in the rare case that
+    a file already renamed could not be put back. The journal goes to
+    ``journal_folder`` (the report folder), by default the first file's.
+    """
+    plans = [_plan(path, data, mode) for path, data in writes]
+    if not plans:
+        return
+    journaled = len(plans) > 1 or any(w.in_place for w in plans)
+    journal: Path | None = None
+    current = plans[0]
+    try:
+        for current in plans:
+            remove_stale_temps(current.target.parent, current.target.name)
+            if journaled and current.existed:
+                current.old = current.target.read_bytes()
+            current.temp = _write_temp(current, current.data)
+        if journaled:
+            journal = _write_journal(journal_folder or plans[0].path.parent, plans)
+    except OSError as e:
+        _discard(plans, journal)
+        raise _error(e, current.path, kept=True, several=len(plans) > 1) from e
+    done: list[_Write] = []
+    for current in plans:
+        try:
+            _put(current)
+        except OSError as e:
+            restored = _put_back(done)
+            _discard(plans, journal if restored else None)
+            if restored:
+                raise _error(e, current.path, kept=True, several=len(plans) > 1) from e
+            raise PartialSaveError(
+                f"保存中断：{_names(w.path for w in done)} 已保存，"
+                f"{_names(w.path for w in plans if w not in done)} 未保存："
+                f"{_reason(e)}；重新打开报告时会提示",
+                current.path,
+                [w.path for w in done],
+            ) from e
+        done.append(current)
+    for folder in dict.fromkeys(w.target.parent for w in plans):
+        _fsync_folder(folder)
+    if journal is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(journal)
+        _fsync_folder(journal.parent)
+
+
+class PartialSaveError(WriteError):
+    """A save of several files stopped between two of them; ``written`` were saved."""
+
+    def __init__(self, message: str, path: Path | None, written: list[Path]) -> None:
+        super().__init__(message, path)
+        self.written = written
+
+
+def _put_back(done: list[_Write]) -> bool:
+    """Undo the files of a failed save that were already renamed; whether all could be."""
+    restored = True
+    for write in reversed(done):
+        try:
+            if not write.existed:
+                os.unlink(write.target)
+            elif write.in_place:
+                _write_in_place(write.target, write.old or b"")
+            else:
+                temp = _write_temp(write, write.old or b"")
+                os.replace(temp, write.target)
+        except OSError:
+            restored = False
+    return restored
+
+
+def _discard(plans: list[_Write], journal: Path | None) -> None:
+    for write in plans:
+        if write.temp is not None:
             with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-        kept = "，原文件未改动" if existed else ""
-        reason = _REASONS.get(e.errno or 0) or e.strerror or str(e)
-        raise WriteError(f"保存失败{kept}：{reason}", path) from e
-    _fsync_folder(folder)
+                os.unlink(write.temp)
+    if journal is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(journal)
+
+
+def _names(paths: Iterable[Path]) -> str:
+    return "、".join(p.name for p in paths) or "没有文件"
 
 
 _REASONS = {
@@ -65,6 +277,22 @@ _REASONS = {
 """The usual reasons a save fails, in the clerk's language (others as the system says)."""
 
 
+def _reason(e: OSError) -> str:
+    return _REASONS.get(e.errno or 0) or e.strerror or str(e)
+
+
+def _error(e: OSError, path: Path, kept: bool, several: bool = False) -> WriteError:
+    if several:
+        kept_text = "，没有文件被改动"
+    else:
+        kept_text = "，原文件未改动" if kept and path.exists() else ""
+    where = ""
+    target = Path(os.path.realpath(path))
+    if target.parent != Path(os.path.realpath(path.parent)):
+        where = f"（链接指向 {target}）"
+    return WriteError(f"保存失败{kept_text}：{_reason(e)}{where}", path)
+
+
 def _fsync_folder(folder: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
@@ -72,3 +300,202 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+# -- the journal of a save of several files -------------------------------------------
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _write_journal(folder: Path, plans: list[_Write]) -> Path:
+    entries = [
+        {
+            "name": _relative(w.path, folder),
+            "target": str(w.target),
+            "temp": str(w.temp),
+            "old": _digest(w.old) if w.old is not None else None,
+            "new": _digest(w.data),
+            "in_place": w.in_place,
+        }
+        for w in plans
+    ]
+    payload = {"started": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"), "files": entries}
+    journal = folder / f"{PREFIX}{_JOURNAL}.{_owner_tag()}.json"
+    fd = os.open(journal, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        os.write(fd, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    for directory in dict.fromkeys([folder, *(w.target.parent for w in plans)]):
+        _fsync_folder(directory)  # the journal and every temporary file are on disk
+    return journal
+
+
+def _relative(path: Path, folder: Path) -> str:
+    try:
+        return str(path.relative_to(folder))
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class InterruptedSave:
+    """A save of several files that a kill (or a power cut) stopped part-way."""
+
+    started: str
+    newer: list[str]
+    """Files that hold what that save wrote."""
+    older: list[str]
+    """Files still as they were before it."""
+    changed: list[str]
+    """Files that hold neither (changed by someone since, or gone)."""
+    completed: list[str]
+    """Hard-linked files found half-written and completed from the kept copy (among ``newer``)."""
+
+    @property
+    def mixed(self) -> bool:
+        """Whether the report may now be inconsistent: some files new, some not."""
+        return bool(self.newer) and bool(self.older or self.changed)
+
+    def message(self) -> str:
+        """What happened, in the clerk's words."""
+        if self.mixed:
+            text = (
+                f"上次保存（{self.started}）在写入多个文件的中途被中断："
+                f"{'、'.join(self.newer)} 已是新内容，"
+                f"{'、'.join(self.older) or '其余文件'} 仍是保存前的内容，报告可能前后不一致"
+                "（如指标改名后，引用它的文件仍用旧名）；请检查后重新保存"
+            )
+        else:
+            text = f"上次保存（{self.started}）被中断，没有文件被改动"
+        if self.changed:
+            text += f"；{'、'.join(self.changed)} 在那之后又被修改过"
+        if self.completed:
+            text += f"；{'、'.join(self.completed)} 写到一半，已按那次保存的内容补全"
+        return text
+
+
+def tidy_folder(folder: Path) -> list[InterruptedSave]:
+    """Tidy a report folder as it opens: report interrupted saves, remove stale temporary files.
+
+    Only tui's own files whose writer is gone are touched. A hard-linked file
+    left half-written is completed from its kept copy; nothing else is
+    changed: which files are newer is for the clerk to judge.
+    """
+    found: list[InterruptedSave] = []
+    for journal in _owned(folder, "json"):
+        if journal.group("name") != _JOURNAL or not _abandoned(folder / journal.string, journal):
+            continue
+        path = folder / journal.string
+        report = _read_journal(path, folder)
+        if report is not None:
+            found.append(report)
+        with contextlib.suppress(OSError):
+            path.unlink()
+    remove_stale_temps(folder)
+    return found
+
+
+def _read_journal(path: Path, folder: Path) -> InterruptedSave | None:
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+        started = str(payload["started"])
+        entries = [e for e in payload["files"] if isinstance(e, dict)]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # killed while writing the journal: no file had been touched yet
+    newer: list[str] = []
+    older: list[str] = []
+    changed: list[str] = []
+    completed: list[str] = []
+    for entry in entries:
+        name = str(entry.get("name", ""))
+        target = Path(str(entry.get("target") or folder / name))
+        temp = Path(str(entry.get("temp", "")))
+        try:
+            now = _digest(target.read_bytes())
+        except OSError:
+            now = None
+        if now is None and entry.get("old") is None:
+            older.append(name)  # a new file that was not yet in place
+        elif now == entry.get("new"):
+            newer.append(name)
+        elif now == entry.get("old"):
+            older.append(name)
+        elif entry.get("in_place") and _complete(target, temp, entry.get("new")):
+            newer.append(name)
+            completed.append(name)
+        else:
+            changed.append(name)
+        if temp.name and is_tui_file(temp.name):
+            with contextlib.suppress(OSError):
+                temp.unlink()
+    if not older and not changed:
+        return None  # killed after the last rename: the save is whole
+    return InterruptedSave(started, newer, older, changed, completed)
+
+
+def _complete(target: Path, temp: Path, new: object) -> bool:
+    """Finish writing a hard-linked file in place from the copy kept beside it."""
+    try:
+        data = temp.read_bytes()
+        if _digest(data) != new:
+            return False
+        _write_in_place(target, data)
+    except OSError:
+        return False
+    return True
+
+
+def remove_stale_temps(folder: Path, name: str | None = None) -> list[Path]:
+    """Remove tui's temporary files in ``folder`` (of ``name`` only, if given) left by a dead save.
+
+    A temporary file is stale when the process that wrote it, on this host,
+    is gone, or when it is older than :data:`STALE_AFTER`. Files another
+    program wrote, and the copies a pending journal still needs, are kept.
+    """
+    needed = _needed_by_journals(folder)
+    removed: list[Path] = []
+    for match in _owned(folder, "tmp"):
+        path = folder / match.string
+        if (name is not None and match.group("name") != name) or path in needed:
+            continue
+        if _abandoned(path, match):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _owned(folder: Path, kind: str) -> list[re.Match[str]]:
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    matches = (_OWNED.match(n) for n in names if n.startswith(PREFIX))
+    return [m for m in matches if m is not None and m.group("kind") == kind]
+
+
+def _needed_by_journals(folder: Path) -> set[Path]:
+    needed: set[Path] = set()
+    for journal in _owned(folder, "json"):
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            payload = json.loads((folder / journal.string).read_text(encoding="utf-8"))
+            needed.update(Path(str(e["temp"])) for e in payload["files"] if e.get("in_place"))
+    return needed
+
+
+def _abandoned(path: Path, match: re.Match[str]) -> bool:
+    """Whether the process that wrote ``path`` is gone (or the file is too old to be in use)."""
+    pid = int(match.group("pid"))
+    if match.group("host") == _HOST and os.name == "posix" and pid != os.getpid():
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except OSError:
+            pass  # alive, and someone else's
+    try:
+        return time.time() - path.stat().st_mtime > STALE_AFTER
+    except OSError:
+        return False
