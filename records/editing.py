@@ -3,8 +3,9 @@
 Edits go through tomlkit, which keeps comments, key order, blank lines and
 quoting; adding, removing and reordering elements is in ``records.restructure``.
 An untouched file is never written, so it stays byte-identical; a touched one
-keeps its BOM and line endings. Saves are atomic, and a file that
-changed on disk since it was loaded is refused unless the caller forces it.
+keeps its BOM and line endings. Saves are atomic, a report's files are saved
+all together or not at all (:mod:`records.atomic`), and a file that changed
+on disk since it was loaded is refused unless the caller forces it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,12 @@ import tomlkit
 import tomlkit.exceptions
 import tomlkit.items
 
-from records.atomic import atomic_write
+from records.atomic import (
+    PartialSaveError,
+    atomic_write,
+    atomic_write_many,
+    remove_stale_temps,
+)
 from records.errors import FileChangedError, RecordError, TomlSyntaxError
 from records.loader import REPORT_FILE, check_folder, parse_toml, section_paths
 from records.model import RecordFile, Report, build_report
@@ -182,14 +188,20 @@ class EditableFile:
             raise FileChangedError(
                 "文件在打开之后被其他程序修改过；为免覆盖他人的修改，未保存", self.path
             )
-        text = self.text()
-        data = ((BOM if self.source.bom else "") + text).encode("utf-8")
+        text, data = self._encoded()
         atomic_write(self.path, data)
+        self._saved_as(text, data)
+        return True
+
+    def _encoded(self) -> tuple[str, bytes]:
+        text = self.text()
+        return text, ((BOM if self.source.bom else "") + text).encode("utf-8")
+
+    def _saved_as(self, text: str, data: bytes) -> None:
         self.source = SourceText(
             self.path, text, self.source.bom, self.source.newline, digest(data)
         )
         self._saved_text = text
-        return True
 
 
 def _fits(node: Any, key: str | int) -> bool:
@@ -238,10 +250,12 @@ class ReportDraft:
         return [f.path for f in self.files if f.modified and f.changed_on_disk()]
 
     def save(self, force: bool = False) -> list[Path]:
-        """Save every modified file; returns the ones written.
+        """Save every modified file, all of them or none; returns the ones written.
 
         Checks every file for conflicts before writing any, so a refusal
-        leaves the whole report as it was.
+        leaves the whole report as it was; the files are then written
+        together (:func:`records.atomic.atomic_write_many`), and temporary
+        files that a killed save left in the folder are removed.
         """
         if not force:
             changed = self.conflicts()
@@ -249,7 +263,18 @@ class ReportDraft:
                 raise FileChangedError(
                     "文件在打开之后被其他程序修改过；为免覆盖他人的修改，未保存", changed[0]
                 )
-        return [f.path for f in self.files if f.save(force=True)]
+        remove_stale_temps(self.folder)
+        pending = [(f, *f._encoded()) for f in self.files if f.modified]
+        try:
+            atomic_write_many([(f.path, data) for f, _, data in pending], self.folder)
+        except PartialSaveError as e:
+            for f, text, data in pending:
+                if f.path in e.written:
+                    f._saved_as(text, data)
+            raise
+        for f, text, data in pending:
+            f._saved_as(text, data)
+        return [f.path for f, _, _ in pending]
 
 
 def save_repaired(source: SourceText, text: str) -> SourceText:
