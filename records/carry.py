@@ -2,12 +2,14 @@
 
 What stays the same from year to year is kept: the section files and their
 names, the ``#:schema`` lines (re-pointed from the new folder), the issuer,
-recipients and signer, the structure of parts, and every metric's key, label
-and unit. What must be new is cleared so that validation asks for it: years
-in titles move on, the doc number and dates are emptied, metric values are
-removed (TOML has no null, so the key is left as a comment), and all prose is
-emptied with last year's wording kept beside it as comments, so the clerk
-rewrites it rather than re-submitting it. Nothing here writes to OLD_DIR.
+recipients and signer, the numbering choices, the structure of the body (every
+block at every level, which headings stand alone, how many points and
+paragraphs each has), and every metric's key, label and unit. What must be
+new is cleared so that validation asks for it: years in titles move on, the
+doc number and dates are emptied, metric values are removed (TOML has no
+null, so the key is left as a comment), and all prose is emptied with last
+year's wording kept beside it as comments, so the clerk rewrites it rather
+than re-submitting it. Nothing here writes to OLD_DIR.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import tomlkit
 from tomlkit.container import Container
 from tomlkit.items import Table
 
+from records.body import LEVEL_KEYS
 from records.editing import to_item
 from records.errors import RecordError
 from records.loader import REPORT_FILE, read_report
@@ -154,9 +157,14 @@ def _cleared_prose(container: Container | Table, key: str, label: str, text: Any
     container.add(key, "")
 
 
-def _cleared_points(container: Container | Table, value: list[Any]) -> None:
-    notes = ["\n".join(_last_year(f"要点{i}", v)) for i, v in enumerate(value, 1)]
-    container.add("points", blank_points(len(value), notes))
+def _cleared_list(container: Container | Table, key: str, label: str, value: list[Any]) -> None:
+    """``points`` or ``paragraphs``: as many empty strings, each under last year's text."""
+    notes = ["\n".join(_last_year(f"{label}{i}", v)) for i, v in enumerate(value, 1)]
+    container.add(key, blank_points(len(value), notes))
+
+
+_LIST_LABELS = {"points": "要点", "paragraphs": "段落"}
+"""The prose arrays of a section or block, and what a comment calls each of their strings."""
 
 
 # -- report.toml ----------------------------------------------------------------------
@@ -233,11 +241,11 @@ def _carry_section(file: RecordFile, old_folder: Path, new_folder: Path, years: 
             doc.add(key, years.shift(value))
         elif key == "lead":
             _cleared_prose(doc, key, "的引语", value)
-        elif key == "points" and isinstance(value, list):
-            _cleared_points(doc, value)
-        elif key == "parts" and isinstance(value, list):
+        elif key in _LIST_LABELS and isinstance(value, list):
+            _cleared_list(doc, key, _LIST_LABELS[key], value)
+        elif key in LEVEL_KEYS and isinstance(value, list):
             doc.add(tomlkit.nl())
-            doc.add(key, _carry_parts(value))
+            doc.add(key, _carry_blocks(value))
         elif key == "metrics" and isinstance(value, dict):
             doc.add(tomlkit.nl())
             add_comments(doc, ["—— 指标（数值已清空，单位和说明沿用去年）——"])
@@ -247,17 +255,28 @@ def _carry_section(file: RecordFile, old_folder: Path, new_folder: Path, years: 
     return render(_head(file, old_folder, new_folder, years), doc)
 
 
-def _carry_parts(parts: list[Any]) -> Any:
+def _carry_blocks(blocks: list[Any]) -> Any:
+    """Blocks and everything below them: the structure kept, the prose cleared.
+
+    A block keeps its keys (a numbered paragraph stays without a title, a
+    standalone heading stays standalone) and the blocks of the levels below
+    it; its title, text, points and paragraphs are emptied, last year's
+    wording left above each as comments.
+    """
     aot = tomlkit.aot()
-    for part in parts:
+    for block in blocks:
         table = tomlkit.table()
-        for key, value in part.items() if isinstance(part, dict) else ():
+        for key, value in block.items() if isinstance(block, dict) else ():
             if key == "title":
                 _cleared_prose(table, key, "的小标题", value)
             elif key == "text":
                 _cleared_prose(table, key, "的正文", value)
-            elif key == "points" and isinstance(value, list):
-                _cleared_points(table, value)
+            elif key in _LIST_LABELS and isinstance(value, list):
+                _cleared_list(table, key, _LIST_LABELS[key], value)
+            elif key in LEVEL_KEYS and isinstance(value, list):
+                # even where the schema does not allow it (``parts`` in an item): its prose
+                # is last year's too, and the validator still points at the misplaced key
+                table.add(key, _carry_blocks(value))
             else:
                 table.add(key, _copy(value))
         aot.append(table)

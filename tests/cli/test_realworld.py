@@ -206,7 +206,8 @@ def test_the_example_round_trips_and_names_its_schema(path: Path) -> None:
     first = path.read_text("utf-8").splitlines()[0]
     which = "report" if path.name == "report.toml" else "section"
     assert first == f"#:schema ../../../schema/{which}.schema.json"
-    assert (path.parent / first.split(" ", 1)[1]).resolve() == ROOT / "schema" / f"{which}.schema.json"
+    schema_file = (path.parent / first.split(" ", 1)[1]).resolve()
+    assert schema_file == ROOT / "schema" / f"{which}.schema.json"
 
 
 def test_check_jsonschema_accepts_the_example_and_the_folders() -> None:

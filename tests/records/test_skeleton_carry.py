@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import tomllib
 from pathlib import Path
 
 import pytest
 
 from records import RecordError, load_report
-from records.carry import carry_over
+from records.body import block_tables, prose
+from records.carry import LAST_YEAR, carry_over
 from records.skeleton import create_report_folder
+from schema import MISSING_CONTENT_CODES, validate_folder
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
@@ -203,3 +206,124 @@ def test_carrying_a_carried_report_replaces_its_notes(carried: Path) -> None:
     for path in again.glob("*.toml"):
         notes = [line for line in path.read_text("utf-8").splitlines() if "tui new --from" in line]
         assert notes == [notes[0]] and "baoshan-emergency-2024 转入" in notes[0], path.name
+
+
+# -- every block level, on the real reports of tests/data/realworld ------------------------
+REALWORLD = Path(__file__).resolve().parents[1] / "data" / "realworld"
+REALWORLD_FOLDERS = sorted(p.name for p in REALWORLD.iterdir() if p.is_dir())
+
+
+def block_shape(data: dict[str, object]) -> list[tuple[object, ...]]:
+    """Each block's place, level, keys, standalone flag and number of points and paragraphs."""
+    return [
+        (
+            path,
+            level,
+            sorted(table),
+            table.get("standalone"),
+            len(table.get("points", [])),
+            len(table.get("paragraphs", [])),
+        )
+        for path, level, table in block_tables(data)
+    ]
+
+
+@pytest.fixture(params=REALWORLD_FOLDERS)
+def real_carried(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, Path]:
+    """A real report (copied) and its carried next year, side by side."""
+    old = tmp_path / request.param
+    shutil.copytree(REALWORLD / request.param, old)
+    new = tmp_path / "next"
+    create_report_folder(new, carry_over(old, new))
+    return old, new
+
+
+def test_every_block_level_is_carried_with_its_shape(real_carried: tuple[Path, Path]) -> None:
+    old, new = (load_report(p) for p in real_carried)
+    assert new.numbering == old.numbering
+    for old_section, new_section in zip(old.sections, new.sections, strict=True):
+        old_data, new_data = old_section.file.data, new_section.file.data
+        assert block_shape(new_data) == block_shape(old_data), old_section.path.name
+        assert len(new_data.get("paragraphs", [])) == len(old_data.get("paragraphs", []))
+
+
+def test_all_prose_of_every_block_is_cleared_and_kept_as_comments(
+    real_carried: tuple[Path, Path],
+) -> None:
+    old, new = (load_report(p) for p in real_carried)
+    for old_section, new_section in zip(old.sections, new.sections, strict=True):
+        new_prose = dict(prose(new_section.file.data))
+        old_prose = dict(prose(old_section.file.data))
+        # the section title moves on with the year; every other string is to be rewritten
+        assert {k for k, v in new_prose.items() if v} <= {("title",)}
+        assert set(new_prose) == set(old_prose)
+        comments = new_section.file.source.text
+        for keys, text in old_prose.items():
+            if keys != ("title",):
+                assert f"# {LAST_YEAR}" in comments and f"：{text}\n" in comments, keys
+
+
+def test_a_standalone_heading_with_paragraphs_and_numbered_paragraphs_carried(
+    tmp_path: Path,
+) -> None:
+    """The minfangban and Shanghai reports: what the clerk finds in the carried files."""
+    minfangban = tmp_path / "minfangban"
+    create_report_folder(
+        minfangban, carry_over(REALWORLD / "2020-shanghai-shi-minfangban", minfangban)
+    )
+    part = load_report(minfangban).sections[0].blocks[0]
+    assert (part.standalone, part.title, part.text, part.paragraphs) == (True, "", "", [""])
+    text = (minfangban / "1-measures.toml").read_text("utf-8")
+    assert "  # 去年段落1：高度重视加强党内法规建设和落实工作。健全贯彻执行党\n" in text
+
+    shanghai = tmp_path / "shanghai"
+    create_report_folder(shanghai, carry_over(REALWORLD / "2024-shanghai-shi-yingjiju", shanghai))
+    report = load_report(shanghai)
+    assert report.numbering.items_run_on
+    parts = report.sections[0].blocks
+    assert [len(p.children) for p in parts] == [2, 2, 1]
+    item = parts[0].children[0]
+    assert (item.level, item.keys, item.title, item.text) == (3, ("parts", 0, "items", 0), "", "")
+    assert "title" not in report.sections[0].file.data["parts"][0]["items"][0]
+
+
+def test_blocks_at_every_level_and_misplaced_ones_lose_last_years_prose(tmp_path: Path) -> None:
+    old = tmp_path / "old"
+    shutil.copytree(REALWORLD / "2025-hunan-dongan-xian-yingjiju", old)
+    (old / "5-other.toml").write_text(
+        'kind = "other"\ntitle = "其他需要报告的情况"\nparagraphs = ["段一。", "段二。"]\n\n'
+        '[[items]]\ntext = "条目。"\n\n[[items.subitems]]\ntitle = "细目"\nstandalone = true\n'
+        'text = "细目正文。"\n\n[[items.parts]]\ntitle = "放错的分项"\ntext = "放错的正文。"\n',
+        "utf-8",
+    )
+    files = carry_over(old, tmp_path / "new")
+    data = tomllib.loads(files["5-other.toml"])
+    assert data["paragraphs"] == ["", ""]
+    assert data["items"] == [
+        {
+            "text": "",
+            "subitems": [{"title": "", "standalone": True, "text": ""}],
+            "parts": [{"title": "", "text": ""}],
+        }
+    ]
+    for old_text in ("段一。", "段二。", "条目。", "细目正文。", "放错的分项", "放错的正文。"):
+        assert f"：{old_text}\n" in files["5-other.toml"]
+        assert f'"{old_text}"' not in files["5-other.toml"]
+
+
+def test_a_carried_real_report_asks_only_for_this_years_content(tmp_path: Path) -> None:
+    old = REALWORLD / "2024-shanghai-shi-yingjiju"
+    new = tmp_path / "2025"
+    create_report_folder(new, carry_over(old, new))
+    found = validate_folder(new)
+    assert found and {d.code for d in found} <= MISSING_CONTENT_CODES
+    names = ((Path(d.file).name, d.pointer) for d in found)
+    in_sections = {(name, pointer) for name, pointer in names if name != "report.toml"}
+    cleared = {
+        (s.path.name, "".join(f"/{k}" for k in keys))
+        for s in load_report(new).sections
+        for keys, _ in prose(s.file.data)
+        if keys != ("title",)
+    }
+    metrics = {(n, p) for n, p in in_sections if p.endswith("/value")}
+    assert in_sections - metrics == cleared
