@@ -190,10 +190,11 @@ class _Renderer:
         if not block.is_heading:  # a numbered paragraph: 1. and its text
             out.append(Paragraph((Span(label + text),), level=block.level, section=n, keys=keys))
         elif block.standalone or not text:
+            # a heading with no text of its own stands alone too: keep it with what follows
             out.append(
                 Paragraph(
                     (Span(heading, style),),
-                    heading=block.standalone,
+                    heading=block.standalone or bool(block.paragraphs or block.children),
                     level=block.level,
                     section=n,
                     keys=keys,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.section import Section as DocxSection
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -30,6 +31,7 @@ from exporters.docx_ooxml import (
     add_text,
     bottom_border,
     cell_rules,
+    drop_footer_references,
     float_table_at_bottom,
     format_paragraph,
     prepare_template,
@@ -37,8 +39,8 @@ from exporters.docx_ooxml import (
     start_section_on_even_page,
     style_run,
 )
-from exporters.docx_pages import estimate_imprint_page, imprint_lines
-from exporters.docx_title import break_title
+from exporters.docx_pages import body_ends_on_even_page, estimate_imprint_page, imprint_lines
+from exporters.docx_title import break_title, title_text
 from exporters.text import width
 from records import Diagnostic, Report
 
@@ -97,9 +99,13 @@ class _Builder:
         set_line_pitch(section, L.LINE)
         self.page_numbers()
 
-    def page_numbers(self) -> None:
-        """— N — in 4号 宋体, odd pages right and even pages left, one character in [STD 7.5]."""
-        section = self.docx.sections[0]
+    def page_numbers(self, section: DocxSection | None = None, *, numbered: bool = True) -> None:
+        """— N — in 4号 宋体, odd pages right and even pages left, one character in [STD 7.5].
+
+        Unnumbered footers (the 版记 page after a blank page) keep the same
+        empty line, so the type area stays the same in every section.
+        """
+        section = section or self.docx.sections[0]
         for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
             footer.is_linked_to_previous = False
             paragraph = footer.paragraphs[0]
@@ -111,6 +117,8 @@ class _Builder:
             )
             paragraph.paragraph_format.space_before = Twips(L.PAGE_NUMBER_SPACE)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
+            if not numbered:
+                continue
             style_run(paragraph.add_run("— "), self.fonts.page_number, L.FOOTER_PT)
             style_run(add_page_field(paragraph), self.fonts.page_number, L.FOOTER_PT)
             style_run(paragraph.add_run(" —"), self.fonts.page_number, L.FOOTER_PT)
@@ -143,7 +151,7 @@ class _Builder:
 
     # -- 主体 ---------------------------------------------------------------------
     def title(self) -> None:
-        """标题 in 2号 小标宋, centred, broken between words into even lines [STD 7.3.1]."""
+        """标题 in 2号 小标宋, centred, broken where the clerk broke it or between words [STD 7.3.1]."""
         self.blank(2)
         for text in break_title(
             strip_illegal(self.source.title), strip_illegal(self.source.signature)
@@ -226,6 +234,11 @@ class _Builder:
         estimate = estimate_imprint_page(self.source, sum(imprint_lines(t) for _, t in rows))
         if not estimate.surely_even:
             start_section_on_even_page(self.docx)
+            if body_ends_on_even_page(self.source):
+                # a blank page stands before the 版记 page: neither is numbered [STD 7.5]
+                imprint_section = self.docx.sections[-1]
+                drop_footer_references(imprint_section)
+                self.page_numbers(imprint_section, numbered=False)
             self.tiny_paragraph()  # LibreOffice loses a section break that a table opens
         table = self.docx.add_table(rows=len(rows), cols=1)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -274,7 +287,7 @@ class _Builder:
         self.imprint()
         properties = self.docx.core_properties
         # the file's properties hold at most 255 characters each
-        properties.title = strip_illegal(self.source.title)[:255]
+        properties.title = strip_illegal(title_text(self.source.title))[:255]
         properties.author = strip_illegal(self.source.signature)[:255]
         properties.last_modified_by = properties.author
         properties.comments = ""

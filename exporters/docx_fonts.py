@@ -27,7 +27,8 @@ class Fonts:
     heading1: str = "黑体"
     """一、 headings (黑体)."""
     heading2: str = "楷体_GB2312"
-    """（一） run-in headings and the 签发人 name (楷体)."""
+    """（一） headings, run in or standalone, and the 签发人 name (楷体); 1. and （1） headings
+    are set in ``body`` (仿宋) [STD 7.3.3]."""
     page_number: str = "宋体"
     """Page numbers (宋体)."""
 

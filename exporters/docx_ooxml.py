@@ -300,6 +300,12 @@ def start_section_on_even_page(document: DocxDocument) -> None:
     last_section.start_type = WD_SECTION.EVEN_PAGE
 
 
+def drop_footer_references(section) -> None:  # type: ignore[no-untyped-def]
+    """Unlink a section from the footers it shares, so that it can be given its own."""
+    for reference in section._sectPr.findall(qn("w:footerReference")):
+        section._sectPr.remove(reference)
+
+
 def prepare_template(document: DocxDocument, *, font: str, size_pt: float, line_twips: int) -> None:
     """Replace python-docx's template defaults (theme fonts, space after, ja-JP) with ours."""
     styles = document.styles.element

@@ -113,8 +113,16 @@ def _blocks(document: Document) -> list[_Block]:
     return blocks
 
 
-def estimate_imprint_page(document: Document, imprint_lines: int) -> PageEstimate:
-    """The page the 版记 falls on if nothing is forced, and the margin of the estimate.
+@dataclass(frozen=True)
+class _End:
+    page: int
+    free: int
+    """Lines left free on that page under the body's last line."""
+    unsure: bool
+
+
+def _body_end(document: Document, shift: int = 0) -> _End:
+    """Where the body (with the signature) ends; ``shift`` lines more above it on page one.
 
     A run of blocks kept together goes to the next page whole unless its
     last block can be split there after at least one line. A run longer than
@@ -123,7 +131,7 @@ def estimate_imprint_page(document: Document, imprint_lines: int) -> PageEstimat
     estimate is then unsure.
     """
     per_page = L.TYPE_HEIGHT // L.LINE
-    page, free = 1, (L.TYPE_HEIGHT - _masthead_twips(document)) // L.LINE
+    page, free = 1, (L.TYPE_HEIGHT - _masthead_twips(document)) // L.LINE - shift
     chain: list[_Block] = []
     unsure = False
     for block in _blocks(document):
@@ -143,8 +151,34 @@ def estimate_imprint_page(document: Document, imprint_lines: int) -> PageEstimat
         overflow = total - free
         page += 1 + (overflow - 1) // per_page
         free = per_page - ((overflow - 1) % per_page + 1)
+    return _End(page, free, unsure)
+
+
+def estimate_imprint_page(document: Document, imprint_lines: int) -> PageEstimate:
+    """The page the 版记 falls on if nothing is forced, and the margin of the estimate."""
+    per_page = L.TYPE_HEIGHT // L.LINE
+    end = _body_end(document)
+    page, free = end.page, end.free
     if free < imprint_lines:
         page, margin = page + 1, min(imprint_lines - free, per_page - imprint_lines)
     else:
         margin = min(free - imprint_lines + 1, per_page - free)
-    return PageEstimate(page, 0 if unsure else margin)
+    return PageEstimate(page, 0 if end.unsure else margin)
+
+
+SURE_LINES = 2
+"""How many lines the layout may be off while an estimate still counts as sure."""
+
+
+def body_ends_on_even_page(document: Document) -> bool | None:
+    """Whether the body's last page is even, or ``None`` when the layout could decide either way.
+
+    A 版记 forced onto the next even page after a body that ends on an even
+    page has a blank page before it, and then neither page is numbered
+    [STD 7.5]. The answer is sure when the body would end on a page of the
+    same parity were the text up to two lines longer or shorter.
+    """
+    ends = [_body_end(document, shift) for shift in range(-SURE_LINES, SURE_LINES + 1)]
+    if any(end.unsure for end in ends) or len({end.page % 2 for end in ends}) > 1:
+        return None
+    return ends[0].page % 2 == 0

@@ -5,6 +5,10 @@ diamond, and a line break never splits a word or a name. Chinese has no
 spaces, so the places where a line may break are found from what titles of
 this kind are made of: the issuing body, a year, 关于…的, and the words of
 the genre (法治政府建设情况报告). Among those places the most even one wins.
+
+A clerk may choose the breaks instead, writing ``\\n`` in ``[body] title``: a
+given break always wins, and only a given line still too long for the type
+area is broken further.
 """
 
 from __future__ import annotations
@@ -113,12 +117,27 @@ def _cost(lines: list[str], strengths: list[int], capacity: float) -> float:
     return uneven + sum(3.0 * s for s in strengths) + widening
 
 
-def break_title(title: str, issuer: str = "", capacity: float = TITLE_CAPACITY) -> list[str]:
-    """The title's lines: one if it fits, else the fewest even lines that break between words.
+def title_text(title: str) -> str:
+    """The title as one string, its given lines joined (document properties, estimates)."""
+    return "".join(part.strip() for part in title.split("\n"))
 
-    ``issuer`` is the issuing body's name, the most natural place to break
-    when the title opens with it.
+
+def break_title(title: str, issuer: str = "", capacity: float = TITLE_CAPACITY) -> list[str]:
+    """The title's lines: where the clerk broke it, else where it breaks best.
+
+    Each line the clerk wrote (separated by ``\\n``) is kept; one that does not
+    fit is broken as a title without given breaks is: one line if it fits,
+    else the fewest even lines that break between words. ``issuer`` is the
+    issuing body's name, the most natural place to break when the title
+    opens with it.
     """
+    if "\n" in title:
+        given = [part.strip() for part in title.split("\n")]
+        return [line for part in given if part for line in _break_line(part, issuer, capacity)]
+    return _break_line(title, issuer, capacity)
+
+
+def _break_line(title: str, issuer: str, capacity: float) -> list[str]:
     if width(title) / 2 <= capacity:
         return [title]
     candidates = _breaks(title, issuer)

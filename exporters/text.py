@@ -1,8 +1,12 @@
-"""The plain text published on the government website.
+"""The report as plain text: the whole document, or the form a government website publishes.
 
 Paragraphs are indented with two ideographic spaces, the signature and date
 stand at the right of a 28-character line as on the printed page, and the
-版记 follows a rule. Line endings are ``\\n``; the caller decides the file.
+版记 follows a rule. The website form (``web=True``) is the 主体 alone: the
+title, the 主送, the body, the 署名 and 成文日期, without the 版头
+(发文机关标志, 发文字号 and 签发人) and the 版记. A title written over several
+lines (``\\n`` in ``[body] title``) prints each line as a line of its own. Line
+endings are ``\\n``; the caller decides the file.
 """
 
 from __future__ import annotations
@@ -49,27 +53,42 @@ def _signature_lines(signature: str, date: str) -> list[str]:
     return lines
 
 
-def render_document(document: Document) -> str:
-    """The text of a laid-out document."""
+def title_lines(title: str) -> list[str]:
+    """The title's lines: broken where the clerk wrote ``\\n`` (GB/T 9704 7.3.1), blanks dropped."""
+    return [line for line in (part.strip() for part in title.split("\n")) if line]
+
+
+def render_document(document: Document, *, web: bool = False) -> str:
+    """The text of a laid-out document; ``web``: only what the website publishes."""
     lines: list[str] = []
 
     def block(*items: str) -> None:
         lines.extend(item for item in items if item)
         lines.append("")
 
-    block(document.issuer_mark)
-    number_line = document.doc_number
-    if document.signer:
-        signer = f"签发人：{document.signer}"
-        gap = LINE_WIDTH * 2 - width(number_line) - width(signer) - 4
-        number_line = f"{_pad(2)}{number_line}{_pad(max(gap, 4))}{signer}"
-    block(number_line)
-    block(document.title)
+    if not web:
+        block(document.issuer_mark)
+        number_line = document.doc_number
+        if document.signer:
+            signer = f"签发人：{document.signer}"
+            gap = LINE_WIDTH * 2 - width(number_line) - width(signer) - 4
+            number_line = f"{_pad(2)}{number_line}{_pad(max(gap, 4))}{signer}"
+        block(number_line)
+    block(*title_lines(document.title))
     block(document.recipients)
     for paragraph in document.body:
         lines.append(INDENT + paragraph.text)
     lines.append("")
     block(*_signature_lines(document.signature, document.date))
+    if not web:
+        lines.extend(_imprint_lines(document))
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _imprint_lines(document: Document) -> list[str]:
+    """The 版记 between two rules: 抄送, 印发机关 and 印发日期, 印数."""
     footer = [RULE]
     if document.cc:
         footer.append(f"{_pad(2)}抄送：{document.cc}。")
@@ -81,13 +100,14 @@ def render_document(document: Document) -> str:
         copies = f"（共印{document.copies}份）"
         footer.append(_pad(LINE_WIDTH * 2 - width(copies) - 2) + copies)
     footer.append(RULE)
-    lines.extend(footer)
-    while lines and not lines[0]:
-        lines.pop(0)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return footer
 
 
-def export_text(report: Report) -> tuple[str, Document]:
-    """The published text of ``report``, and the laid-out document (with its problems)."""
+def export_text(report: Report, *, web: bool = False) -> tuple[str, Document]:
+    """The text of ``report``, and the laid-out document (with its problems).
+
+    ``web=True`` gives the website form: title, 主送, body, 署名 and 成文日期,
+    without the 版头 and the 版记.
+    """
     document = build_document(report)
-    return render_document(document), document
+    return render_document(document, web=web), document

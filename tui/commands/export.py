@@ -1,9 +1,10 @@
-"""``tui export DIR --format txt|docx [-o FILE]``: write the submission.
+"""``tui export DIR --format txt|docx [--web] [-o FILE]``: write the submission.
 
 The text goes to standard output unless ``-o`` names a file; a DOCX always
-needs ``-o``. A report with validation errors is refused (the errors are
-listed, exit status 1) unless ``--force``, which writes the whole document
-anyway; warnings never block an export.
+needs ``-o``. ``--web`` (text only) writes what a government website
+publishes: the 主体 without the 版头 and the 版记. A report with validation
+errors is refused (the errors are listed, exit status 1) unless ``--force``,
+which writes the whole document anyway; warnings never block an export.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ FORMATS = ("txt", "docx")
 
 _FONT_HELP = (
     "DOCX 使用的字体，写成 角色=字体名，可重复；角色：title（标志和标题，默认 方正小标宋简体）、"
-    "body（正文，仿宋_GB2312）、heading1（一级标题，黑体）、heading2（二级标题和签发人，楷体_GB2312）、"
+    "body（正文及三、四级标题，仿宋_GB2312）、heading1（一级标题，黑体）、"
+    "heading2（二级标题和签发人，楷体_GB2312）、"
     "page_number（页码，宋体）。也可写在 report.toml 的 [fonts] 表中"
 )
 
@@ -30,7 +32,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     parser = commands.add_parser(
         NAME,
         help="导出报告（DOCX 公文或网站发布的纯文本）",
-        description="导出报告：--format txt 为政府网站发布用的纯文本，"
+        description="导出报告：--format txt 为纯文本（加 --web 为政府网站发布的形式），"
         "--format docx 为按 GB/T 9704-2012 排版的公文。报告有错误时不导出，除非加 --force。",
     )
     parser.add_argument("folder", metavar="文件夹", help="报告文件夹（内含 report.toml）")
@@ -42,6 +44,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     parser.add_argument(
         "-o", "--output", metavar="文件", type=Path, help="输出文件；txt 缺省时写到标准输出"
+    )
+    parser.add_argument(
+        "--web",
+        action="store_true",
+        help="导出政府网站发布的文本：只有标题、主送机关、正文、署名和成文日期，"
+        "不含发文机关标志、发文字号和签发人、版记（仅用于 txt）",
     )
     parser.add_argument("--force", action="store_true", help="报告有错误时仍然导出")
     parser.add_argument("--font", metavar="角色=字体", action="append", default=[], help=_FONT_HELP)
@@ -120,6 +128,8 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError("DOCX 不能写到标准输出：请用 -o 指定文件，如 -o 报告.docx")
         args.output, args.format = None, "txt"
     args.format = _format(args.format, args.output)
+    if args.format == "docx" and args.web:
+        raise UsageError("--web 只用于纯文本导出：网站发布的文本请用 --format txt --web")
     if (
         args.output is not None
         and args.output.suffix.lower() == ".toml"
@@ -134,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "txt":
         from exporters.text import export_text
 
-        text, document = export_text(report)
+        text, document = export_text(report, web=args.web)
         errors = _validation_errors(report, document.problems)
         if errors and not args.force:
             return _refuse(errors)
