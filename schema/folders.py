@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from records import Diagnostic, RecordError, RecordFile, read_file
+from records import Diagnostic, RecordError, RecordFile, Report, read_file
 from records.loader import REPORT_FILE, check_folder, section_paths
 from records.model import build_report
 from records.source import SourceText
@@ -27,15 +27,24 @@ def _read(path: Path, errors: list[RecordError]) -> RecordFile | None:
     return None
 
 
-def validate_folder(folder: Path) -> list[Diagnostic]:
-    """Every finding about the report in ``folder``; a folder that is no report is one finding."""
-    try:
-        check_folder(folder)
-    except RecordError as e:
-        return [load_diagnostic(e)]
+def read_folder(folder: Path) -> tuple[Report, list[RecordError]]:
+    """The report in ``folder`` as far as it can be read, and the files that cannot be.
+
+    Raises :class:`records.RecordError` when the folder is no report at all.
+    """
+    check_folder(folder)
     errors: list[RecordError] = []
     meta = _read(folder / REPORT_FILE, errors)
     if meta is None:
         meta = RecordFile(SourceText(folder / REPORT_FILE, "", False, "\n", ""), {})
     sections = [f for f in (_read(p, errors) for p in section_paths(folder)) if f is not None]
-    return validate_report(build_report(folder, meta, sections), errors)
+    return build_report(folder, meta, sections), errors
+
+
+def validate_folder(folder: Path) -> list[Diagnostic]:
+    """Every finding about the report in ``folder``; a folder that is no report is one finding."""
+    try:
+        report, errors = read_folder(folder)
+    except RecordError as e:
+        return [load_diagnostic(e)]
+    return validate_report(report, errors)

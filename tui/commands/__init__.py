@@ -15,7 +15,7 @@ class UsageError(Exception):
     """The call itself is wrong (exit status 2): a path that does not exist, a bad value."""
 
 
-ORDER = ("edit", "validate", "export", "new", "compare")
+ORDER = ("edit", "validate", "export", "new", "compare", "summary")
 """The commands in the order ``tui --help`` lists them (module names in this package)."""
 
 

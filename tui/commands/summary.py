@@ -1,0 +1,156 @@
+"""``tui summary FOLDER``: every department's report below a folder, in one table.
+
+For the district's 依法治区办, which receives thirty to sixty reports each
+first quarter: who sent what and when, which came after the deadline, which
+have errors, and the figures lined up under the catalogue's labels, with the
+district's totals and the change from last year. Reports are found as ``tui
+validate`` finds them. The format is chosen by ``--format`` or by the output
+file's suffix; openpyxl is imported only for ``xlsx``.
+
+Exit status: 0 the summary was written (whatever the reports hold: it lists
+their errors, it does not fail on them), 1 it could not be written, 2 a
+wrong call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.commands import UsageError
+from tui.commands.output import write_output
+
+if TYPE_CHECKING:
+    from schema.summary import Summary
+
+NAME = "summary"
+FORMATS = ("text", "csv", "xlsx", "json")
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser(
+        NAME,
+        help="汇总各单位的报告（报送情况、问题、主要指标及合计）",
+        description=(
+            "汇总文件夹下的全部报告（按 tui validate 的方式查找），每份一行：单位、年度、发文字号、"
+            "成文日期、是否按期（3 月 31 日前）、错误和警告的个数与代码，以及目录中的常见指标"
+            "（金额换算为万元）和合计；写有 previous 的报告还与上年对比。"
+            "报告有错误不影响退出码（0）；无法读取的报告单列一行说明原因。"
+        ),
+    )
+    parser.add_argument(
+        "paths", nargs="+", metavar="文件夹", help="包含各单位报告文件夹的文件夹（或报告文件夹）"
+    )
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=FORMATS,
+        default=None,
+        help=(
+            "输出格式：text 终端表格（默认），csv 供 Excel/WPS 打开（UTF-8 带 BOM），"
+            "xlsx 工作簿（需 -o），json 供程序读取；不写时按 -o 文件的扩展名确定"
+        ),
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        metavar="文件",
+        type=Path,
+        help=(
+            "写入文件而不是标准输出；csv 另写“文件名-其他指标.csv”和“文件名-与上年对比.csv”"
+        ),
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="同时读取和校验的进程数（默认为 CPU 核数；报告较少时不启用多进程）",
+    )
+    parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="重新检查上次已通过且未改动的报告（缓存与 tui validate 共用）",
+    )
+    parser.set_defaults(run=run)
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format is not None:
+        return str(args.format)
+    suffix = args.output.suffix.lower().lstrip(".") if args.output is not None else ""
+    return suffix if suffix in FORMATS[1:] else "text"
+
+
+def _folder_label(paths: list[str]) -> str:
+    return " ".join(paths)
+
+
+def run(args: argparse.Namespace) -> int:
+    from schema import clean_cache
+    from schema.summary import build_summary, summarize_all
+    from tui.commands.validate import group
+    from tui.reporters import ProgressBar
+
+    if args.jobs < 0:
+        raise UsageError("--jobs 不能为负数")
+    fmt = _format(args)
+    if fmt == "xlsx" and args.output is None and sys.stdout.isatty():
+        raise UsageError("xlsx 是二进制文件，不能显示在终端上：请用 -o 指定文件，如 -o 汇总.xlsx")
+    folders, stray, _ = group(args.paths)
+    for diagnostic in stray:
+        print(f"tui：跳过 {diagnostic.file}：不在报告文件夹中", file=sys.stderr)
+    progress = ProgressBar(
+        len(folders), enabled=False if args.no_progress or len(folders) < 2 else None
+    )
+    marks = {f: None if args.no_cache else clean_cache.marker(f) for f in folders}
+    known = {f for f in folders if clean_cache.is_clean(marks[f])}
+    rows = []
+    try:
+        for folder, row in zip(folders, summarize_all(folders, args.jobs, known), strict=True):
+            rows.append(row)
+            if row.clean and folder not in known:
+                clean_cache.remember_clean(marks[folder])
+            progress.advance(row.folder)
+    finally:
+        progress.close()
+    summary = build_summary(rows)
+    if fmt == "text":
+        from tui.summary.text import render_text
+
+        text = "\n".join(render_text(summary, _folder_label(args.paths))) + "\n"
+        write_output(text.encode("utf-8"), args.output)
+    elif fmt == "json":
+        data = json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        write_output(data.encode("utf-8"), args.output)
+    elif fmt == "csv":
+        _write_csv(summary, args.output)
+    else:
+        from tui.summary.files import xlsx_bytes
+
+        write_output(xlsx_bytes(summary), args.output)
+    return 0
+
+
+def _write_csv(summary: Summary, output: Path | None) -> None:
+    from tui.summary.files import csv_files
+
+    files = csv_files(summary)
+    if output is None:
+        write_output(files[0][1], None)
+        if len(files) > 1:
+            print(
+                "tui：其他指标和与上年对比写在另外的 CSV 文件中，需要用 -o 指定文件名",
+                file=sys.stderr,
+            )
+        return
+    for suffix, data in files:
+        target = output if not suffix else output.with_name(f"{output.stem}{suffix}.csv")
+        write_output(data, target)
+        if suffix:
+            print(f"tui：已写出 {target}", file=sys.stderr)
