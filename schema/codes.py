@@ -24,18 +24,27 @@ CODES: dict[str, tuple[Severity, str]] = {
     "S007": ("error", "数值超出范围（如年度、印数）"),
     "S008": ("error", "其他结构错误"),
     # required parts
-    "M001": ("error", "缺少必备部分（measures、shortcomings、leadership、plans 各一个）"),
-    "M002": ("error", "同一类部分出现了两次"),
-    "M003": ("error", "部分没有内容（引语、要点、分项都没有）"),
-    "M004": ("error", "分项只有标题，没有正文或要点"),
+    "M001": ("error", "缺少必备部分（measures、shortcomings、leadership、plans 每类至少一个）"),
+    "M002": (
+        "error",
+        "部分重复：shortcomings、leadership、plans、other 出现了两次，或两个部分标题相同",
+    ),
+    "M003": ("error", "部分没有内容（引语、要点、段落、分项都没有）"),
+    "M004": ("error", "分项只有标题，没有正文或要点（条目、细目：空的编号段落）"),
+    "M005": ("error", "单独成段的标题之下什么也没有"),
+    "M006": ("warning", "跳过了一级（如（1）细目直接写在（一）分项之下）"),
     # formats
     "F001": ("error", "发文字号格式不对（应为 机关代字〔年份〕序号号）"),
     "F002": ("error", "日期不是 TOML 日期（加了引号或写了时间）"),
     "F003": ("warning", "中文中使用了半角标点 , : ; ( )"),
     "F004": ("warning", "主要举措和成效中出现“截至…月”的年中数据"),
-    "F005": ("error", "手写的编号与自动生成的编号重复（如标题写了“一、”、要点写了“一是”）"),
+    "F005": (
+        "error",
+        "手写的编号与自动生成的编号重复（如标题写了“一、”、编号段落写了“1.”、要点写了“一是”）",
+    ),
     "F006": ("warning", "开头像是手写的编号（如“1.”“（一）”），编号由程序生成"),
     "F007": ("warning", "整数写成了小数（如 year = 2023.0）"),
+    "F008": ("warning", "条目编号样式不是国家标准的“1.”（如“1、”）"),
     # years and dates
     "Y001": ("error", "发文字号的年份与成文日期的年份不一致"),
     "Y002": ("error", "部分标题中的年份不对（下一年度安排写次年，其余写报告年度）"),
@@ -44,6 +53,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "Y005": ("error", "印发日期早于成文日期"),
     "Y006": ("warning", "成文日期晚于次年 3 月 31 日（报送和公开期限）"),
     "Y007": ("warning", "成文日期在报告年度结束之前"),
+    "Y008": ("warning", "分项、条目或细目标题中的年份不是本部分所讲的年度"),
     # numbers
     "N001": ("error", "计数单位（次、件、家次……）的数值不是整数"),
     "N002": ("error", "计数不能为负"),
@@ -74,7 +84,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "V003": ("error", "豁免的代码不存在"),
 }
 
-MISSING_CONTENT_CODES = frozenset({"S001", "S005", "M001", "M003", "M004"})
+MISSING_CONTENT_CODES = frozenset({"S001", "S005", "M001", "M003", "M004", "M005"})
 """The codes that only say something is not written yet (a fresh skeleton has only these)."""
 
 

@@ -4,6 +4,10 @@ A keyword yields :class:`RuleError`, a jsonschema ``ValidationError`` that
 also carries the stable code, the severity, and (for a finding inside a
 string) the character it points at. jsonschema adds the path from the
 document's root, so the finding can be traced to its file, line and column.
+
+The prose of a section file, at every level of its blocks, is
+:func:`records.body.prose` (re-exported here as ``section_prose``): the
+grammar of the body is known in one place only.
 """
 
 from __future__ import annotations
@@ -15,9 +19,12 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 
 from records import Severity
+from records.body import prose as section_prose
 from records.placeholders import Segment, parse_template
 from records.positions import KeyPath
 from schema.codes import CODES
+
+__all__ = ["RuleError", "metric_items", "report_prose", "section_prose", "segments"]
 
 
 class RuleError(ValidationError):
@@ -47,25 +54,6 @@ class RuleError(ValidationError):
         """Message text after that place's file and line, which the validator puts in between."""
 
 
-def section_prose(section: Any) -> Iterator[tuple[KeyPath, str]]:
-    """Every string of a section that is prose (and may hold ``{key}``), with its path."""
-    if not isinstance(section, dict):
-        return
-    for key in ("title", "lead"):
-        if isinstance(section.get(key), str):
-            yield (key,), section[key]
-    yield from _points(section.get("points"), ("points",))
-    parts = section.get("parts")
-    if isinstance(parts, list):
-        for i, part in enumerate(parts):
-            if not isinstance(part, dict):
-                continue
-            for key in ("title", "text"):
-                if isinstance(part.get(key), str):
-                    yield ("parts", i, key), part[key]
-            yield from _points(part.get("points"), ("parts", i, "points"))
-
-
 def report_prose(report: Any) -> Iterator[tuple[KeyPath, str]]:
     """The prose of report.toml that the document shows with references filled in."""
     body = report.get("body") if isinstance(report, dict) else None
@@ -73,13 +61,6 @@ def report_prose(report: Any) -> Iterator[tuple[KeyPath, str]]:
         for key in ("title", "opening"):
             if isinstance(body.get(key), str):
                 yield ("body", key), body[key]
-
-
-def _points(points: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-    if isinstance(points, list):
-        for i, point in enumerate(points):
-            if isinstance(point, str):
-                yield (*path, i), point
 
 
 def metric_items(sections: Any) -> Iterator[tuple[int, str, Any]]:

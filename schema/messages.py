@@ -156,12 +156,62 @@ def message_for(error: ValidationError, code: str) -> str:
         like = f"；应写成如“{examples[0]}”" if isinstance(examples, list) and examples else ""
         return f"“{title}”的格式不对：“{value}”{like}"
     if kind == "anyOf" and code == "M003":
-        return "本部分没有内容：请至少写引语（lead）、要点（points）或分项（[[parts]]）之一"
-    if kind == "anyOf" and code == "M004":
-        if isinstance(value, dict) and not value.get("title"):
-            return "分项是空的：请写标题（title），以及正文（text）或要点（points）"
-        return "分项只有标题：请写正文（text）或要点（points）"
+        return (
+            "本部分没有内容：请至少写引语（lead）、要点（points）、段落（paragraphs）"
+            "或分项（[[parts]]）之一"
+        )
+    if kind == "anyOf" and code in ("M004", "M005"):
+        return _empty_block(code, value, list(error.absolute_path))
     return f"“{title}”不符合要求"
+
+
+def _block_level(path: list[Any]) -> int:
+    """The level of the block at ``path`` (2 for a part), from the last block key in it."""
+    from records.body import LEVEL_KEYS
+
+    keys = [k for k in path if isinstance(k, str) and k in LEVEL_KEYS]
+    return LEVEL_KEYS[keys[-1]] if keys else 2
+
+
+_BELOW = {
+    2: "正文（text）、段落（paragraphs）或条目（[[parts.items]]）",
+    3: "正文（text）、段落（paragraphs）或细目（subitems）",
+}
+"""What may stand under a standalone heading of each level (level 4: text or paragraphs)."""
+
+
+def _empty_block(code: str, value: Any, path: list[Any]) -> str:
+    """What a block that says nothing lacks: M004 (run-in or numbered), M005 (standalone)."""
+    from records.body import LEVEL_NAMES
+
+    level = _block_level(path)
+    name = LEVEL_NAMES[level]
+    block = value if isinstance(value, dict) else {}
+    title = block.get("title")
+    named = f"“{title.strip()}”" if isinstance(title, str) and title.strip() else ""
+    if code == "M005":
+        below = _BELOW.get(level, "正文（text）或段落（paragraphs）")
+        return (
+            f"{name}标题{named}单独成段（standalone = true），其下却什么也没有："
+            f"请在其下写{below}，或删去这个{name}"
+        )
+    if level > 2 and not isinstance(title, str):
+        number = "1." if level == 3 else "（1）"
+        return (
+            f"{name}是空的编号段落：导出后“{number}”之后什么也没有；"
+            f"请写正文（text），或写标题（title）作为“{number}”级标题"
+        )
+    if level == 2 and not title:
+        return "分项是空的：请写标题（title），以及正文（text）或要点（points）"
+    if any(key in block for key in ("paragraphs", "items", "subitems")):
+        return (
+            f"{name}标题{named}是段首标题（与正文连成一段、标题后加“。”），其后却没有正文："
+            f"请写正文（text）；如果标题应单独成段、其下是段落或下一级，请写 standalone = true"
+        )
+    return (
+        f"{name}只有标题：请写正文（text）或要点（points）；"
+        "标题单独成段时写 standalone = true，并在其下写段落"
+    )
 
 
 def _top_level_keys() -> set[str]:

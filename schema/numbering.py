@@ -1,10 +1,17 @@
-"""Numbering typed by hand where the exporter generates it: 一、 （一） 一是.
+"""Numbering typed by hand where the exporter generates it: 一、 （一） 1. （1） 一是.
 
-Sections are numbered 一、二、…, parts （一）（二）…, points 一是、二是…, all
-from the report's structure. A clerk who copies last year's text often keeps
-the old numbers, and the exported document then reads “（一）（一）…” or
-“一是一是…”. The styles and which string is numbered how are declared in
-section.schema.json (``tuiNumberingStyles``, ``tuiTypedNumbering``).
+Sections are numbered 一、二、…, parts （一）（二）…, items 1. 2. …, subitems
+（1）（2）…, points 一是、二是…, all from the report's structure. A clerk who
+copies last year's text often keeps the old numbers, and the exported
+document then reads “（一）（一）…”, “1.1.…” or “一是一是…”. The styles and
+which string is numbered how are declared in section.schema.json
+(``tuiNumberingStyles``, ``tuiTypedNumbering``); the text of an item or
+subitem without a title follows its number, so the schema numbers it as the
+title would be.
+
+The report may write its level-3 numbers “1、” or “1．” (report.toml
+``[numbering] item_style``); GB/T 9704-2012 7.3.3 writes “1.”, and
+``tuiStandardStyle`` says so (F008, a warning).
 """
 
 from __future__ import annotations
@@ -85,8 +92,30 @@ def typed_numbering(
     yield RuleError(
         "F006",
         f"{title}开头的“{typed}”像是手写的编号：编号由程序根据结构自动生成"
-        f"（部分“一、”，分项“（一）”，要点“一是”）；请删除“{typed}”，"
-        "分项写在 [[parts]] 中，要点写在 points 中",
+        f"（部分“一、”，分项“（一）”，条目“1.”，细目“（1）”，要点“一是”）；请删除“{typed}”，"
+        "分项写在 [[parts]] 中，条目写在 [[parts.items]] 中，细目写在 [[parts.items.subitems]] 中，"
+        "要点写在 points 中",
         severity="warning",
         index=found.start,
+    )
+
+
+def standard_style(
+    validator: Any, standard: str, instance: Any, schema: Any
+) -> Iterator[RuleError]:
+    """``tuiStandardStyle``: a numbering style other than GB/T 9704's is kept, with a warning.
+
+    Only a style the schema's ``enum`` allows is judged; any other value is
+    already S004.
+    """
+    allowed = schema.get("enum", ()) if isinstance(schema, dict) else ()
+    if not isinstance(instance, str) or instance == standard or instance not in allowed:
+        return
+    yield RuleError(
+        "F008",
+        f"条目编号写作“{instance}”：国家标准 GB/T 9704-2012（7.3.3）写作“{standard}”"
+        f"（阿拉伯数字加下脚点）。导出时按“{instance}”原样印出；"
+        f'如要改用国家标准，请改为 item_style = "{standard}" 或删去这一行；'
+        "本单位一向如此写的，可在 [[waivers]] 中豁免",
+        severity="warning",
     )

@@ -1,9 +1,13 @@
 """Rules across the files of a report: its required parts and its one metric namespace.
 
 The regulation asks for four items (measures, shortcomings, leadership,
-plans), one section each, in any order the bureau likes; a fifth (other) is
-optional. Metric keys are one namespace across the report, and every ``{key}``
-in the prose must name one of them.
+plans), in any order the bureau likes; a fifth (other) is optional. Each item
+is a checklist entry that some section must cover. The measures may be
+spread over several sections with thematic titles (city-level reports do
+so); the other items are one section each, so a second one is a mistake
+(M002), and so is a section whose title another section already has (a
+copied file). Metric keys are one namespace across the report, and every
+``{key}`` in the prose must name one of them.
 """
 
 from __future__ import annotations
@@ -40,30 +44,57 @@ def _pair(mistyped: dict[int, str], missing: list[str]) -> dict[str, int]:
 
 
 def required_kinds(
-    validator: Any, spec: dict[str, list[str]], instance: Any, schema: Any
+    validator: Any, spec: dict[str, Any], instance: Any, schema: Any
 ) -> Iterator[RuleError]:
-    """``tuiRequiredKinds``: each mandated item has exactly one section."""
+    """``tuiRequiredKinds``: each mandated item is covered; the ``unique`` kinds only once.
+
+    With ``uniqueTitles``, two sections with the same title (lines joined,
+    spaces ignored) are one section copied: the second is M002 at its title.
+    """
     if not isinstance(instance, dict):
         return
     sections = instance.get("sections") or []
     titles = _kind_titles()
     seen: dict[str, int] = {}
     mistyped: dict[int, str] = {}  # sections whose kind is no kind (S004): maybe the missing ones
+    several = [k for k in titles if k not in spec["unique"]]
+    titled: dict[str, int] = {}
     for i, section in enumerate(sections):
-        kind = section.get("kind") if isinstance(section, dict) else None
-        if not isinstance(kind, str):
+        if not isinstance(section, dict):
             continue
-        if kind not in titles:
+        title = section.get("title")
+        same = "".join(title.split()) if spec.get("uniqueTitles") and isinstance(title, str) else ""
+        kind = section.get("kind")
+        kind = kind if isinstance(kind, str) else None
+        if kind is not None and kind not in titles:
             mistyped[i] = kind
         if kind in seen and kind in spec["unique"]:
+            also = f"（可以分成几个部分的只有{'、'.join(titles[k] for k in several)}）"
             yield RuleError(
                 "M002",
                 f'“{titles.get(kind, kind)}”（kind = "{kind}"）已在 ',
                 ("sections", i, "kind"),
                 see=("sections", seen[kind], "kind"),
-                after="出现，每类只能有一个部分；请合并两个文件，或改正其中一个的 kind",
+                after=(
+                    f"出现，这一类只能有一个部分{also if several else ''}；"
+                    "请合并两个文件，或改正其中一个的 kind"
+                ),
             )
-        seen.setdefault(kind, i)
+        elif same in titled:  # one finding for a copied file, whose kind and title are both twice
+            yield RuleError(
+                "M002",
+                f"本部分的标题“{title.strip()}”与 ",
+                ("sections", i, "title"),
+                see=("sections", titled[same], "title"),
+                after=(
+                    "的部分相同：多半是复制的文件忘了改；"
+                    "请改写其中一个的标题和内容，或删去多余的文件"
+                ),
+            )
+        if same:
+            titled.setdefault(same, i)
+        if kind is not None:
+            seen.setdefault(kind, i)
     pairs = _pair(mistyped, [k for k in spec["required"] if k not in seen]) if mistyped else {}
     for n, kind in enumerate(spec["required"], 1):
         if kind in pairs:

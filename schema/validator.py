@@ -20,6 +20,7 @@ from jsonschema.exceptions import ValidationError
 from records import Diagnostic, RecordError, RecordFile, Report
 from records.diagnostic import relative_to_cwd
 from schema import (
+    blocks,
     characters,
     numbering,
     numbers,
@@ -46,6 +47,8 @@ KEYWORDS = {
     "tuiControlCharacters": characters.control_characters,
     "tuiInvisibleCharacters": characters.invisible_characters,
     "tuiTypedNumbering": numbering.typed_numbering,
+    "tuiStandardStyle": numbering.standard_style,
+    "tuiSkippedLevels": blocks.skipped_levels,
     "tuiPartialYear": prose.partial_year,
     "tuiTomlType": prose.toml_type,
     "tuiUnits": numbers.units,

@@ -5,6 +5,12 @@ publication deadline is 31 March, 《法治政府建设与责任落实督察工�
 第二十四条); the 发文字号 carries the year of its date; titles that name a
 year name the right one. A title that names no year, or a year inside a
 range such as “2021-2025年” (a plan's period), is not held against it.
+
+The report's title may be broken over lines (“\\n”, where the clerk wants
+the printed title to break); it is read as one string, its lines joined.
+A heading inside a section (（一）, 1., （1）) that names a year is read as
+the section's title is, but only warned about (Y008): a heading may name
+another year's document or campaign (“巩固2023年专项整治成果”).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from records.body import LEVEL_NAMES, block_tables
 from schema.findings import RuleError
 from schema.instance import TomlDate, pointer_keys, resolve
 from schema.numbers import is_integral
@@ -34,6 +41,16 @@ def years_named(text: str) -> list[tuple[int, int]]:
     return sorted(found, key=lambda f: f[1])
 
 
+def joined(text: str) -> tuple[str, list[int]]:
+    """``text`` with its line breaks removed, and where each remaining character stood.
+
+    A title broken over lines is one title: “2023\\n年” names 2023, and a
+    finding's index in the joined text is mapped back to the written one.
+    """
+    kept = [i for i, ch in enumerate(text) if ch not in "\r\n"]
+    return "".join(text[i] for i in kept), kept
+
+
 def _date(value: Any) -> dt.date | None:
     if isinstance(value, TomlDate):
         try:
@@ -44,7 +61,7 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _year(value: Any) -> int | None:
-    """The report year, also from ``2023.0`` (a slip reported as F008, not a reason to stop)."""
+    """The report year, also from ``2023.0`` (a slip reported as F007, not a reason to stop)."""
     return int(value) if is_integral(value) else None
 
 
@@ -70,13 +87,14 @@ def report_years(
                 index=match.start(1),
             )
     if year is not None and isinstance(title, str) and title.strip():
-        named = years_named(title)
+        one_line, where = joined(title)
+        named = years_named(one_line)
         if named and year not in {y for y, _ in named}:
             yield RuleError(
                 "Y003",
                 f"报告标题写的是 {named[0][0]} 年，报告年度（year）是 {year} 年",
                 pointer_keys(spec["title"]),
-                index=named[0][1],
+                index=where[named[0][1]],
             )
         elif not named:
             yield RuleError(
@@ -123,26 +141,42 @@ def section_years(
     sections = instance.get("sections")
     if year is None or not isinstance(sections, list):
         return
+    plans = [k for k, offset in spec["offsets"].items() if offset == 1]
     for i, section in enumerate(sections):
-        if not isinstance(section, dict) or not isinstance(section.get("title"), str):
+        if not isinstance(section, dict):
             continue
         kind = section.get("kind")  # an unknown kind is reported (S004), its year not judged
         offset = spec["offsets"].get(kind) if isinstance(kind, str) else None
-        expected = None if offset is None else year + offset
-        named = years_named(section["title"])
-        if expected is None or not named or expected in {y for y, _ in named}:
+        if offset is None:
             continue
+        expected = year + offset
         which = "下一年度的安排应写" if expected != year else "应写报告年度"
-        plans = [k for k, offset in spec["offsets"].items() if offset == 1]
-        maybe = (
-            f'；如果这一部分就是下一年度的安排，应改的是 kind（改为 "{plans[0]}"）'
-            if named[0][0] == year + 1 and expected == year and plans
-            else ""
-        )
-        yield RuleError(
-            "Y002",
-            f"本部分标题写的是 {named[0][0]} 年，{which} {expected} 年（报告年度 year = {year}）"
-            + maybe,
-            ("sections", i, "title"),
-            index=named[0][1],
-        )
+        title = section.get("title")
+        named = years_named(title) if isinstance(title, str) else []
+        if named and expected not in {y for y, _ in named}:
+            maybe = (
+                f'；如果这一部分就是下一年度的安排，应改的是 kind（改为 "{plans[0]}"）'
+                if named[0][0] == year + 1 and expected == year and plans
+                else ""
+            )
+            yield RuleError(
+                "Y002",
+                f"本部分标题写的是 {named[0][0]} 年，{which} {expected} 年"
+                f"（报告年度 year = {year}）" + maybe,
+                ("sections", i, "title"),
+                index=named[0][1],
+            )
+        for path, level, block in block_tables(section):
+            heading = block.get("title")
+            named = years_named(heading) if isinstance(heading, str) else []
+            if not named or expected in {y for y, _ in named}:
+                continue
+            yield RuleError(
+                "Y008",
+                f"{LEVEL_NAMES[level]}标题写的是 {named[0][0]} 年，本部分{which} {expected} 年"
+                f"（报告年度 year = {year}）；如果标题说的确是另一年度的事"
+                f"（如“巩固{named[0][0]}年整治成果”），可在 [[waivers]] 中豁免",
+                ("sections", i, *path, "title"),
+                severity="warning",
+                index=named[0][1],
+            )

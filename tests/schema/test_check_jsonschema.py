@@ -11,6 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "records" / "examples" / "baoshan-emergency-2023"
+BLOCKS = ROOT / "tests" / "schema" / "data" / "blocks-report"
 INVALID = ROOT / "tests" / "data" / "invalid"
 CHECK = Path(sys.executable).parent / "check-jsonschema"
 
@@ -25,6 +26,10 @@ STRUCTURAL = {
     "S007-no-copies": ("report.toml", "report"),
     "M003-empty-section": ("2-shortcomings.toml", "section"),
     "M004-part-without-text": ("4-plans.toml", "section"),
+    "M004-run-in-heading-over-paragraphs": ("4-plans.toml", "section"),
+    "M004-empty-numbered-paragraph": ("4-plans.toml", "section"),
+    "M005-standalone-heading-empty": ("4-plans.toml", "section"),
+    "S005-empty-item-title": ("4-plans.toml", "section"),
     "F001-doc-number": ("report.toml", "report"),
     "F002-date-as-string": ("report.toml", "report"),
 }
@@ -47,6 +52,15 @@ def test_check_jsonschema_accepts_the_example() -> None:
     sections = sorted(p for p in EXAMPLE.glob("*.toml") if p.name != "report.toml")
     assert check_jsonschema("section", *sections).returncode == 0
     assert check_jsonschema("report", EXAMPLE / "report.toml").returncode == 0
+
+
+def test_check_jsonschema_accepts_the_block_format() -> None:
+    """Standalone headings, paragraphs, items and subitems, [numbering], a title over two lines."""
+    sections = sorted(p for p in BLOCKS.glob("*.toml") if p.name != "report.toml")
+    assert len(sections) == 5
+    result = check_jsonschema("section", *sections)
+    assert result.returncode == 0, result.stdout
+    assert check_jsonschema("report", BLOCKS / "report.toml").returncode == 0
 
 
 @pytest.mark.parametrize("schema", ["report", "section"])
