@@ -208,13 +208,13 @@ def atomic_write_many(
             _put(current)
         except OSError as e:
             restored = _put_back(done)
-            _discard(plans, journal if restored else None)
+            _discard(plans, journal)  # the message says what happened: nothing to report later
             if restored:
                 raise _error(e, current.path, kept=True, several=len(plans) > 1) from e
             raise PartialSaveError(
                 f"保存中断：{_names(w.path for w in done)} 已保存，"
                 f"{_names(w.path for w in plans if w not in done)} 未保存："
-                f"{_reason(e)}；重新打开报告时会提示",
+                f"{_reason(e)}；请再保存一次",
                 current.path,
                 [w.path for w in done],
             ) from e
@@ -246,7 +246,11 @@ def _put_back(done: list[_Write]) -> bool:
                 _write_in_place(write.target, write.old or b"")
             else:
                 temp = _write_temp(write, write.old or b"")
-                os.replace(temp, write.target)
+                try:
+                    os.replace(temp, write.target)
+                except OSError:
+                    os.unlink(temp)
+                    raise
         except OSError:
             restored = False
     return restored
@@ -394,7 +398,17 @@ def tidy_folder(folder: Path) -> list[InterruptedSave]:
         with contextlib.suppress(OSError):
             path.unlink()
     remove_stale_temps(folder)
+    for linked in _linked_files(folder):  # a shared file's temporary files lie beside it
+        remove_stale_temps(linked.parent, linked.name)
     return found
+
+
+def _linked_files(folder: Path) -> list[Path]:
+    try:
+        entries = [Path(e.path) for e in os.scandir(folder) if e.is_symlink()]
+    except OSError:
+        return []
+    return [Path(os.path.realpath(p)) for p in entries]
 
 
 def _read_journal(path: Path, folder: Path) -> InterruptedSave | None:
