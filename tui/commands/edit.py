@@ -1,5 +1,8 @@
 """``tui edit DIR`` (and ``tui DIR``): open a report in the editor.
 
+Opening first tidies the folder (:func:`records.atomic.tidy_folder`): a save
+that a kill interrupted is reported, stale temporary files are removed.
+
 Textual is imported inside :func:`run` only, so the other commands (and
 ``tui validate`` in pre-commit) never load it.
 """
@@ -12,6 +15,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from records import EncodingError, TomlSyntaxError
+from records.atomic import tidy_folder
 from tui.commands.output import existing_folder
 
 if TYPE_CHECKING:
@@ -38,6 +42,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 def run(args: argparse.Namespace) -> int:
     """Open the editor; Textual is imported only here."""
     folder = existing_folder(args.folder)
+    # before the files are read: a hard-linked file a killed save left half-written is completed
+    interrupted = tidy_folder(folder)
     from tui.app import make_app
 
     while True:
@@ -47,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
         except (TomlSyntaxError, EncodingError) as e:
             if not (e.path and sys.stdin.isatty() and sys.stdout.isatty() and _repaired(e)):
                 raise
+    for save in interrupted:  # shown once the screen is up
+        severity = "warning" if save.mixed else "information"
+        app.notify(save.message(), severity=severity, timeout=60, markup=False)
     return _run(app)
 
 
