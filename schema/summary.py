@@ -147,7 +147,7 @@ class ReportRow:
 
 @dataclass(frozen=True)
 class Total:
-    """A catalogue metric added up over one year's reports, and over those comparable with last year."""
+    """A catalogue metric added up over a year's reports, and over those comparable year on year."""
 
     key: str
     value: Number | None

@@ -59,9 +59,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "-o",
         metavar="文件",
         type=Path,
-        help=(
-            "写入文件而不是标准输出；csv 另写“文件名-其他指标.csv”和“文件名-与上年对比.csv”"
-        ),
+        help=("写入文件而不是标准输出；csv 另写“文件名-其他指标.csv”和“文件名-与上年对比.csv”"),
     )
     parser.add_argument(
         "--jobs",

@@ -143,4 +143,3 @@ def _chart(workbook: Any, sheet: Any, table: Table, summary: Summary) -> None:
     chart.height = 12.0
     charts = workbook.create_sheet("图表")
     charts.add_chart(chart, "A1")
-

@@ -123,10 +123,10 @@ def render_text(summary: Summary, folder: str) -> list[str]:
     failed = sum(1 for r in rows if r.unreadable)
     with_errors = sum(1 for r in rows if r.errors)
     head = (
-        f"汇总 {folder}：共 {len(rows)} 份报告（{years or '无可读的报告'}）；"
+        f"共 {len(rows)} 份报告（{years or '无可读的报告'}）；"
         f"逾期 {late} 份，有错误 {with_errors} 份，无法读取 {failed} 份。"
     )
-    lines = wrap(head, WIDTH)
+    lines = [clip(f"汇总：{folder}", WIDTH, keep_end=True), *wrap(head, WIDTH)]
     if prefix:
         lines.append(f"单位名称略去共同的开头“{prefix}”。")
     lines.append("")
@@ -135,7 +135,7 @@ def render_text(summary: Summary, folder: str) -> list[str]:
     if problems:
         lines += ["", "无法读取："]
         for r in problems:
-            lines += wrap(f"  {r.folder}：{r.problem}", WIDTH)
+            lines += ["  " + line for line in wrap(f"{r.folder}：{r.problem}", WIDTH - 2)]
     if summary.columns:
         lines += ["", "指标（金额换算为万元；合计只含写有该指标的报告）：", ""]
         lines += _metrics(summary, name)
@@ -146,13 +146,11 @@ def render_text(summary: Summary, folder: str) -> list[str]:
     others = [(r, m) for r in rows for m in r.others]
     if others:
         lines += ["", f"目录之外的指标（共 {len(others)} 项）：", ""]
-        table = [
-            [name(r.department), m.key, m.label, number(m.value), m.unit] for r, m in others
-        ]
+        table = [[name(r.department), m.key, m.label, number(m.value), m.unit] for r, m in others]
         headings = ["单位名称", "指标名", "说明", "数值", "计量单位"]
-        widths = _fit(_natural(headings, table), [(2, 12), (0, 12), (1, 12)])
+        widths = _fit(_natural(headings, table), [(0, 12), (2, 12), (1, 12)])
         lines += render_table(headings, table, [False, False, False, True, False], widths)
-    lines += ["", f"逐条的问题及其位置：tui validate {folder}"]
+    lines += ["", "逐条的问题及其位置：", f"  tui validate {folder}"]
     return lines
 
 
@@ -179,7 +177,8 @@ def _status(summary: Summary, name: Callable[[str], str]) -> list[str]:
 
 
 def _metrics(summary: Summary, name: Callable[[str], str]) -> list[str]:
-    names = [name(r.department) for r in summary.rows]
+    readable = [r for r in summary.rows if not r.unreadable]  # listed under 无法读取 above
+    names = [name(r.department) for r in readable]
     first = min(max(width(n) for n in [*names, "单位名称"]), 16)
     per_table = max(1, (WIDTH - first) // (METRIC_WIDTH + GAP))
     columns = list(summary.columns)
@@ -187,13 +186,11 @@ def _metrics(summary: Summary, name: Callable[[str], str]) -> list[str]:
     for start in range(0, len(columns), per_table):
         chunk = columns[start : start + per_table]
         table = []
-        for n, r in zip(names, summary.rows, strict=True):
+        for n, r in zip(names, readable, strict=True):
             cells = [n]
             for c in chunk:
                 figure = r.figures.get(c.key)
-                if r.unreadable:
-                    cells.append("")
-                elif figure is None:
+                if figure is None:
                     cells.append("—")
                 else:
                     cells.append(number(figure.value))
@@ -255,7 +252,7 @@ def _year_on_year(summary: Summary, name: Callable[[str], str]) -> list[str]:
             )
     headings = ["单位名称", "指标", "今年", "去年", "增减", "倍数", "提醒"]
     natural = _natural(headings, [*table, *totals])
-    widths = _fit(natural, [(1, 14), (0, 12), (6, 4)])
+    widths = _fit(natural, [(0, 12), (1, 14), (6, 4)])
     right = [False, False, True, True, True, True, False]
     wrapped = [False] * 6 + [True]
     return render_table(headings, table, right, widths, wrapped=wrapped, totals=totals)
