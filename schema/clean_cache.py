@@ -5,7 +5,9 @@ not changed since they last passed. A report is remembered by a hash of its
 files' names and bytes together with the source of the code and schema that
 judged it (records/ and schema/), so any change to either means a fresh
 check. Only reports with no finding at all are remembered; the cache is a
-directory of empty marker files, and any trouble with it just means no cache.
+directory of empty marker files named by that hash, so it holds no report
+text (a draft stays private on a shared server), and any trouble with it just
+means no cache.
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ text to one JSON file per report folder under the user's state directory
 (never inside the report folder, which the bureau keeps in git). A clean save
 or a deliberate discard removes it; the next ``tui edit`` of the same folder
 offers to restore it.
+
+A copy holds the full text of an unsaved report, and a shared SSH server has
+other users: the folder is ``0700`` and each copy ``0600``. A folder that
+others may enter is tightened when it is the user's own, and refused when not.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from records import RecordError
+from records import RecordError, WriteError
 from records.atomic import atomic_write
 from tui.session import EditSession
 
@@ -60,8 +64,9 @@ class RecoveryStore:
                 name: {"text": f.text(), "base": f.source.digest} for name, f in changed.items()
             },
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        _private_folder(self.path.parent)
+        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        atomic_write(self.path, data, mode=0o600)
 
     def read(self, session: EditSession) -> Recovery | None:
         """The kept edits that still differ from the files, or ``None``."""
@@ -91,6 +96,28 @@ class RecoveryStore:
     def clear(self) -> None:
         """Forget the recovery copy (after a save, or a deliberate discard)."""
         self.path.unlink(missing_ok=True)
+
+
+def _private_folder(folder: Path) -> None:
+    """Make sure ``folder`` exists and only this user may enter it (``0700``)."""
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        st = folder.stat()
+    except OSError as e:
+        raise WriteError(f"无法创建恢复副本的文件夹：{e.strerror or e}", folder) from e
+    if os.name != "posix" or not st.st_mode & 0o077:
+        return
+    if st.st_uid != os.geteuid():
+        raise WriteError(
+            "恢复副本的文件夹属于其他用户，且其他人可以进入：为免他人读到未保存的报告，"
+            "没有写入；请用 TUI_RECOVERY_DIR 指定一个只有自己能进入的文件夹",
+            folder,
+        )
+    try:
+        os.chmod(folder, 0o700)
+    except OSError as e:
+        raise WriteError(f"无法把恢复副本的文件夹设为仅本人可读：{e.strerror or e}", folder) from e
 
 
 def restore(session: EditSession, recovery: Recovery) -> list[str]:
