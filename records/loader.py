@@ -68,7 +68,8 @@ def section_paths(folder: Path) -> list[Path]:
 
     Anything named ``*.toml`` (or ``*.TOML``) counts, so a folder or a broken
     link of that name is reported as unreadable rather than silently left
-    out; hidden files (an editor's ``.#1-measures.toml`` lock) do not.
+    out; hidden files (an editor's ``.#1-measures.toml`` lock, tui's own
+    ``.tui-…`` temporary files and save journals) do not.
     """
     files = [
         p
