@@ -39,8 +39,8 @@ def skipped_levels(
         return
     level = spec["level"]
     for key in spec["keys"]:
-        if key not in instance or key not in LEVEL_KEYS:
-            continue
+        if not isinstance(instance.get(key), list) or key not in LEVEL_KEYS:
+            continue  # not blocks at all (S002), as records.body reads them
         below = LEVEL_KEYS[key]
         missing = range(level + 1, below)
         skipped = "和".join(f"“{_NUMBER[n]}”{LEVEL_NAMES[n]}" for n in missing)
