@@ -63,8 +63,10 @@ def render_document(document: Document, *, web: bool = False) -> str:
     lines: list[str] = []
 
     def block(*items: str) -> None:
-        lines.extend(item for item in items if item)
-        lines.append("")
+        """Lines, then a blank line; nothing at all when every item is empty."""
+        printed = [item for item in items if item]
+        if printed:
+            lines.extend([*printed, ""])
 
     if not web:
         block(document.issuer_mark)

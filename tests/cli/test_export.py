@@ -173,3 +173,61 @@ def test_a_full_disk_behind_standard_output_is_a_message(example_dir: Path) -> N
         )
     assert result.returncode == 1
     assert result.stderr.strip() == "tui：无法写出结果：磁盘空间已满"
+
+
+# -- the website form: --web ----------------------------------------------------------------
+def test_web_writes_the_website_form(
+    example_dir: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    assert main(["export", str(example_dir), "--format", "txt", "--web"]) == 0
+    out = capfdbinary.readouterr().out.decode("utf-8")
+    assert out == export_text(load_report(example_dir), web=True)[0]
+    assert out.startswith("宝山区应急管理局2023年法治政府建设情况报告\n")
+    assert "签发人" not in out and "抄送" not in out
+
+
+def test_web_goes_to_a_file_and_chooses_txt_without_format(
+    example_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "网站.txt"
+    status, out, err = run(capsys, "export", str(example_dir), "--web", "-o", str(target))
+    assert (status, out) == (0, "") and "已导出" in err
+    assert target.read_text(encoding="utf-8") == export_text(load_report(example_dir), web=True)[0]
+    status, out, _ = run(capsys, "export", str(example_dir), "--web")
+    assert status == 0 and out.startswith("宝山区应急管理局2023年法治政府建设情况报告\n")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--format", "docx", "--web"], ["--web"], ["-f", "docx", "--web", "--force"]],
+    ids=["format", "extension", "forced"],
+)
+def test_web_with_docx_is_a_usage_error(
+    example_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    target = tmp_path / "报告.docx"
+    status, out, err = run(capsys, "export", str(example_dir), *argv, "-o", str(target))
+    assert status == 2 and out == ""
+    assert "--web 只用于纯文本导出" in err and "--format txt --web" in err
+    assert not target.exists()
+
+
+def test_web_refuses_an_invalid_report_like_the_full_text(
+    report_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = report_dir / "4-plans.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("不断走深走实。", "{nope}"), encoding="utf-8"
+    )
+    status, out, err = run(capsys, "export", str(report_dir), "--web")
+    assert status == 1 and out == ""
+    assert "nope" in err and "未导出" in err
+
+
+def test_the_help_explains_web_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "--help"])
+    assert exit_info.value.code == 0
+    flat = "".join(capsys.readouterr().out.split())  # however argparse wraps the lines
+    assert "--web" in flat
+    assert "政府网站发布的文本" in flat and "不含发文机关标志、发文字号和签发人、版记" in flat

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -321,3 +322,116 @@ def test_a_long_cc_list_wraps_under_the_first_name(report_dir: Path) -> None:
     # continuation lines align with the first name, after “抄送：” (three characters)
     assert pf.left_indent + pf.first_line_indent == Twips(280)
     assert pf.left_indent == Twips(4 * 280)
+
+
+# -- the body as blocks: standalone headings, numbered paragraphs, the title's given break ----
+LAYOUT = Path(__file__).resolve().parents[1] / "data" / "layout-blocks"
+
+
+@pytest.fixture(scope="module")
+def layout() -> docx.document.Document:
+    return docx.Document(io.BytesIO(export_docx(load_report(LAYOUT)).data))
+
+
+def only_paragraph(document: docx.document.Document, text: str) -> int:
+    """The index of the one paragraph that is exactly ``text``."""
+    matches = [i for i, p in enumerate(document.paragraphs) if p.text == text]
+    assert len(matches) == 1, f"{len(matches)} paragraphs are exactly {text!r}"
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "font"),
+    [
+        ("（一）强化组织领导", "楷体_GB2312"),
+        ("（二）坚持依法行政", "楷体_GB2312"),
+        ("1.规范行政决策", "仿宋_GB2312"),
+        ("（1）完善决策目录管理", "仿宋_GB2312"),
+        ("（2）加强合法性审查", "仿宋_GB2312"),
+        ("2.规范行政执法", "仿宋_GB2312"),
+    ],
+)
+def test_a_standalone_heading_is_its_own_paragraph_kept_with_the_next(
+    layout: docx.document.Document, text: str, font: str
+) -> None:
+    paragraphs = layout.paragraphs
+    at = only_paragraph(layout, text)  # nothing added: no 。, no text run in
+    paragraph = paragraphs[at]
+    assert {east_asian_font(run) for run in paragraph.runs} == {font}
+    pf = paragraph.paragraph_format
+    assert pf.keep_with_next is True
+    assert pf.first_line_indent == Twips(2 * 315)
+    assert pf.line_spacing == Twips(579) and pf.widow_control is False
+    following = paragraphs[at + 1]
+    assert following.text and following.paragraph_format.first_line_indent == Twips(2 * 315)
+
+
+def test_every_paragraph_of_a_block_is_its_own_indented_and_not_kept(
+    layout: docx.document.Document,
+) -> None:
+    paragraphs = layout.paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.text.startswith("局党组把法治政府建设"))
+    starts = ("局党组把", "健全法治建设领导小组", "落实党政主要负责人", "加强法治建设工作保障")
+    block = paragraphs[at : at + 4]
+    assert [p.text[: len(s)] for p, s in zip(block, starts, strict=True)] == list(starts)
+    for paragraph in block:
+        assert paragraph.paragraph_format.first_line_indent == Twips(2 * 315)
+        assert not paragraph.paragraph_format.keep_with_next
+        assert {east_asian_font(run) for run in paragraph.runs} == {"仿宋_GB2312"}
+    assert "全年召开领导小组会议4次" in block[1].text  # references filled in every paragraph
+
+
+def test_numbered_paragraphs_carry_generated_numbers(layout: docx.document.Document) -> None:
+    texts = [p.text for p in layout.paragraphs]
+    for start in ("1.加强执法人员培训。", "2.落实执法资格管理。", "（1）建立执法人员信息库", "（2）开展执法证件"):
+        [paragraph] = [p for p in layout.paragraphs if p.text.startswith(start)]
+        assert not paragraph.paragraph_format.keep_with_next, start
+        assert paragraph.paragraph_format.first_line_indent == Twips(2 * 315)
+    # 1. restarts in each （一）: 1. 2. under （二） and again under （三）
+    assert [t[:2] for t in texts if re.match(r"\d\.", t)] == ["1.", "2.", "1.", "2."]
+
+
+def test_a_title_breaks_where_the_clerk_broke_it(layout: docx.document.Document) -> None:
+    titles = [
+        p.text for p in layout.paragraphs if p.runs and east_asian_font(p.runs[0]) == "方正小标宋简体"
+    ]
+    assert titles == ["某市某区测试管理局文件", "某市某区测试管理局", "2024年法治政府建设情况报告"]
+    assert layout.core_properties.title == "某市某区测试管理局2024年法治政府建设情况报告"
+
+
+def test_a_given_break_wins_and_a_given_line_too_long_is_broken_further() -> None:
+    from exporters.docx_title import break_title
+
+    # without a given break the title is balanced after the year
+    assert break_title("宝山区应急管理局2023年法治政府建设情况报告") == [
+        "宝山区应急管理局2023年",
+        "法治政府建设情况报告",
+    ]
+    assert break_title("宝山区应急管理局\n2023年法治政府建设情况报告") == [
+        "宝山区应急管理局",
+        "2023年法治政府建设情况报告",
+    ]
+    lines = break_title("上海市宝山区应急管理局\n关于2023年度法治政府建设情况和党政主要负责人履行职责情况的报告")
+    assert lines[0] == "上海市宝山区应急管理局" and len(lines) == 3
+    assert "".join(lines[1:]) == "关于2023年度法治政府建设情况和党政主要负责人履行职责情况的报告"
+
+
+def test_after_a_blank_page_the_imprint_page_has_footers_without_a_number(
+    layout: docx.document.Document, reopened: docx.document.Document
+) -> None:
+    # the layout report's body ends on an even page: a blank page stands before the 版记
+    body, imprint = layout.sections
+    assert imprint.start_type == WD_SECTION.EVEN_PAGE
+    pairs = ((imprint.footer, body.footer), (imprint.even_page_footer, body.even_page_footer))
+    for own, shared in pairs:
+        assert own.part is not shared.part
+        assert own.paragraphs[0].text == "" and not own._element.findall(f".//{W}instrText")
+        assert "PAGE" in "".join(t.text for t in shared._element.iter(f"{W}instrText"))
+        # the same empty line as the numbered footer, so the type area stays the same
+        for attr in ("space_before", "line_spacing"):
+            assert getattr(own.paragraphs[0].paragraph_format, attr) == getattr(
+                shared.paragraphs[0].paragraph_format, attr
+            )
+    # the example's body ends on an odd page: no blank page, the 版记 page is numbered
+    first, last = reopened.sections
+    assert last.even_page_footer.part is first.even_page_footer.part

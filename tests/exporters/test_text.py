@@ -175,3 +175,70 @@ def test_an_integral_float_year_and_copies_still_export(report_dir: Path) -> Non
     report = load_report(report_dir)
     assert report.year == 2023
     assert export_text(report)[0].splitlines()[-2].strip("\u3000 ") == "（共印5份）"
+
+
+# -- the website form, the title's lines, the body as blocks ---------------------------------
+LAYOUT = Path(__file__).resolve().parents[1] / "data" / "layout-blocks"
+
+
+def test_the_website_form_is_the_full_text_without_the_masthead_and_the_imprint(
+    example_dir: Path,
+) -> None:
+    report = load_report(example_dir)
+    full = export_text(report)[0].splitlines()
+    web, document = export_text(report, web=True)
+    assert document.problems == []
+    lines = web.splitlines()
+    assert lines[0] == "宝山区应急管理局2023年法治政府建设情况报告"
+    assert lines[2] == "中共上海市宝山区委、宝山区人民政府："
+    assert [line.strip("\u3000") for line in lines[-2:]] == ["上海市宝山区应急管理局", "2024年1月19日"]
+    # exactly the full text's lines from the title to the date, laid out alike
+    start, end = full.index(lines[0]), full.index(lines[-1])
+    assert lines == full[start : end + 1]
+    for absent in ("上海市宝山区应急管理局文件", "宝应急〔2024〕2号", "签发人", "抄送", "印发", "共印", "─"):
+        assert absent not in web, absent
+    assert web.endswith("2024年1月19日\n")
+
+
+def test_the_website_form_without_recipients_goes_from_title_to_opening(report_dir: Path) -> None:
+    path = report_dir / "report.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('recipients = ["中共上海市宝山区委", "宝山区人民政府"]', "recipients = []"),
+        encoding="utf-8",
+    )
+    lines = export_text(load_report(report_dir), web=True)[0].splitlines()
+    assert lines[:2] == ["宝山区应急管理局2023年法治政府建设情况报告", ""]
+    assert lines[2].startswith("\u3000\u30002023年，区应急管理局")
+
+
+@pytest.mark.parametrize("web", [False, True])
+def test_a_title_written_over_two_lines_prints_two_lines(web: bool) -> None:
+    lines = export_text(load_report(LAYOUT), web=web)[0].splitlines()
+    at = lines.index("某市某区测试管理局")
+    assert lines[at + 1] == "2024年法治政府建设情况报告"
+    assert lines[at + 2] == ""
+
+
+def test_standalone_headings_and_paragraphs_each_print_as_a_paragraph() -> None:
+    text = export_text(load_report(LAYOUT), web=True)[0]
+    indent = "\u3000\u3000"
+    body = [line.removeprefix(indent) for line in text.splitlines() if line.startswith(indent)]
+    heads = [line for line in body if len(line) < 16]
+    assert heads == [
+        "（一）强化组织领导",
+        "（二）坚持依法行政",
+        "1.规范行政决策",
+        "（1）完善决策目录管理",
+        "（2）加强合法性审查",
+        "2.规范行政执法",
+        "（三）提升执法能力",
+        "（一）加强队伍建设",
+        "（二）优化法治环境",
+        "（三）强化监督问效",
+    ]  # printed as written: no 。 added, numbers generated
+    at = body.index("（一）强化组织领导")
+    assert [line[:4] for line in body[at + 1 : at + 5]] == ["局党组把", "健全法治", "落实党政", "加强法治"]
+    # numbered paragraphs: the number, then the text, in one paragraph; （1） restart under 2.
+    assert "1.加强执法人员培训。制定年度执法培训计划" in text
+    assert "\u3000\u3000（1）建立执法人员信息库" in text and "\u3000\u3000（2）开展执法证件专项清理" in text
