@@ -7,7 +7,7 @@ import pytest
 from exporters.document import Document, Paragraph, Span
 from exporters.docx_fonts import Fonts, parse_font_options, resolve_fonts
 from exporters.docx_layout import TYPE_WIDTH, mark_size, signature_layout
-from exporters.docx_pages import estimate_imprint_page, paragraph_lines
+from exporters.docx_pages import body_ends_on_even_page, estimate_imprint_page, paragraph_lines
 from exporters.docx_title import break_title
 from exporters.text import width
 
@@ -145,3 +145,21 @@ def test_a_last_paragraph_longer_than_a_page_makes_the_estimate_unsure() -> None
     document = _document(("一、标题", True), ("字" * 26 * 21, False))
     assert estimate_imprint_page(document, 3).margin_lines == 0
     assert not estimate_imprint_page(document, 3).surely_even
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "even"),
+    [
+        (15, True),  # the body and signature end half-way down page two
+        (24, True),  # … with two lines to spare
+        (25, None),  # one line to spare: two more lines and it would end on page three
+        (27, None),  # moved to page three whole, as two lines fewer would not have done
+        (29, False),  # well into page three
+    ],
+)
+def test_whether_the_body_ends_on_an_even_page_is_said_only_when_sure(
+    paragraphs: int, even: bool | None
+) -> None:
+    # a blank page before the 版记 (and so no page number on it) follows from an even last page
+    document = _document(*[("字" * 20, False)] * paragraphs)
+    assert body_ends_on_even_page(document) is even
