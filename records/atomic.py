@@ -199,9 +199,11 @@ def atomic_write_many(
             current.temp = _write_temp(current, current.data)
         if journaled:
             journal = _write_journal(journal_folder or plans[0].path.parent, plans)
-    except OSError as e:
+    except BaseException as e:  # an interrupt, too, leaves no temporary file
         _discard(plans, journal)
-        raise _error(e, current.path, kept=True, several=len(plans) > 1) from e
+        if isinstance(e, OSError):
+            raise _error(e, current.path, kept=True, several=len(plans) > 1) from e
+        raise
     done: list[_Write] = []
     for current in plans:
         try:
@@ -365,12 +367,11 @@ class InterruptedSave:
     def message(self) -> str:
         """What happened, in the clerk's words."""
         if self.mixed:
-            text = (
-                f"上次保存（{self.started}）在写入多个文件的中途被中断："
-                f"{'、'.join(self.newer)} 已是新内容，"
-                f"{'、'.join(self.older) or '其余文件'} 仍是保存前的内容，报告可能前后不一致"
-                "（如指标改名后，引用它的文件仍用旧名）；请检查后重新保存"
-            )
+            newer = "、".join(self.newer)
+            text = f"上次保存（{self.started}）在写入多个文件的中途被中断：{newer} 已是新内容"
+            if self.older:
+                text += f"，{'、'.join(self.older)} 仍是保存前的内容"
+            text += "，报告可能前后不一致（如指标改名后，引用它的文件仍用旧名）；请检查后重新保存"
         else:
             text = f"上次保存（{self.started}）被中断，没有文件被改动"
         if self.changed:
