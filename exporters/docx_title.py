@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from exporters.text import width
+from exporters.text import title_lines, width
 
 TITLE_CAPACITY = 20.0
 """Characters of 2号 (22 pt) on a 156 mm line."""
@@ -119,7 +119,7 @@ def _cost(lines: list[str], strengths: list[int], capacity: float) -> float:
 
 def title_text(title: str) -> str:
     """The title as one string, its given lines joined (document properties, estimates)."""
-    return "".join(part.strip() for part in title.split("\n"))
+    return "".join(title_lines(title))
 
 
 def break_title(title: str, issuer: str = "", capacity: float = TITLE_CAPACITY) -> list[str]:
@@ -132,8 +132,7 @@ def break_title(title: str, issuer: str = "", capacity: float = TITLE_CAPACITY) 
     opens with it.
     """
     if "\n" in title:
-        given = [part.strip() for part in title.split("\n")]
-        return [line for part in given if part for line in _break_line(part, issuer, capacity)]
+        return [line for given in title_lines(title) for line in _break_line(given, issuer, capacity)]
     return _break_line(title, issuer, capacity)
 
 

@@ -67,7 +67,9 @@ _WORD = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
 )
 _FONTSPEC = re.compile(r'<fontspec id="(\d+)" size="[^"]*" family="(?:[A-Z]{6}\+)?([^"]*)"')
-_TEXT = re.compile(r'<text top="(\d+)" left="(\d+)" width="\d+" height="\d+" font="(\d+)">(.*?)</text>')
+_TEXT = re.compile(
+    r'<text top="(\d+)" left="(\d+)" width="\d+" height="\d+" font="(\d+)">(.*?)</text>'
+)
 _ZOOM = 1.5
 """pdftohtml's default zoom: its coordinates are points × 1.5."""
 
