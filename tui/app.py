@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.timer import Timer
 
@@ -53,12 +53,21 @@ class EditorApp(App[None]):
         Binding("f1", "help", "帮助"),
         Binding("ctrl+p", "command_palette", "命令", priority=True),
         Binding("ctrl+z", "no_undo", "撤销", show=False),
+        Binding("escape", "back_to_list", "报告列表", key_display="esc"),
     ]
 
-    def __init__(self, session: EditSession, recovery: RecoveryStore | None = None) -> None:
+    def __init__(
+        self,
+        session: EditSession,
+        recovery: RecoveryStore | None = None,
+        from_list: bool = False,
+    ) -> None:
         super().__init__()
         self.session = session
         self.recovery = recovery
+        self.from_list = from_list
+        """Opened from the list of a folder's reports (``tui edit FOLDER``): Esc goes back to it."""
+        self.went_back = False
         self.editor = EditorScreen(session)
         self.sub_title = session.folder.resolve().name
         self._recovery_timer: Timer | None = None
@@ -223,6 +232,24 @@ class EditorApp(App[None]):
         return self.session.modified or bool(self.editor.local_problems)
 
     def action_request_quit(self) -> None:
+        self.went_back = False
+        self.after_typing(self.ask_before_quitting)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc in the tree leaves for the list of reports only when there is one."""
+        return self.from_list if action == "back_to_list" else True
+
+    def bindings_shown(self) -> list[BindingType]:
+        """The app's keys for the help screen: Esc to the list only when there is one."""
+        return [
+            b
+            for b in self.BINDINGS
+            if self.from_list or not (isinstance(b, Binding) and b.action == "back_to_list")
+        ]
+
+    def action_back_to_list(self) -> None:
+        """Leave this report for the list, asking first about unsaved changes as Ctrl+Q does."""
+        self.went_back = True
         self.after_typing(self.ask_before_quitting)
 
     def ask_before_quitting(self) -> None:
@@ -344,7 +371,7 @@ class EditorApp(App[None]):
 
     def action_help(self) -> None:
         groups = [
-            ("全局", rows_from(self.BINDINGS) + rows_from(EditorScreen.BINDINGS)),
+            ("全局", rows_from(self.bindings_shown()) + rows_from(EditorScreen.BINDINGS)),
             ("目录（左侧）", rows_from(ReportTree.BINDINGS)),
             ("移动与编辑", _MOVING_KEYS),
         ]
@@ -352,13 +379,17 @@ class EditorApp(App[None]):
 
 
 def make_app(
-    folder: Path, recovery_dir: Path | None = None, keep_recovery: bool = True
+    folder: Path,
+    recovery_dir: Path | None = None,
+    keep_recovery: bool = True,
+    from_list: bool = False,
 ) -> EditorApp:
     """The editor for a report folder; a :class:`TuiError` (in Chinese) if it cannot be opened.
 
     ``recovery_dir`` overrides where unsaved edits are kept (tests use a
-    temporary folder); ``keep_recovery=False`` keeps none.
+    temporary folder); ``keep_recovery=False`` keeps none. ``from_list``: Esc
+    in the tree leaves for the list of reports it was opened from.
     """
     session = EditSession(folder)
     recovery = RecoveryStore(folder, recovery_dir) if keep_recovery else None
-    return EditorApp(session, recovery)
+    return EditorApp(session, recovery, from_list=from_list)

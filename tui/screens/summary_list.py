@@ -1,0 +1,212 @@
+"""The list of reports that ``tui edit FOLDER`` shows for a folder of several departments' reports.
+
+The same status columns as ``tui summary`` (department, 发文字号, date, by the
+deadline or not, errors and warnings with their codes), sortable by
+department, errors or date; Enter opens the highlighted report in the
+editor, and Esc from that report comes back here (``tui.commands.edit`` runs
+the two in turn). The rows are read in a worker thread, so the screen is up
+at once even for a city's hundreds of reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from schema.summary import ReportRow, Summary, build_summary, summarize_report
+from tui.cells import clip
+from tui.summary.tables import on_time_text
+from tui.summary.text import common_prefix
+
+NAME_CELLS = 18
+"""The department's column, so that the table fits an 80-column terminal."""
+
+SORTS = {
+    "department": "单位",
+    "errors": "错误",
+    "date": "日期",
+}
+
+
+@dataclass
+class ListState:
+    """What the list remembers while a report is open: the order, and where the cursor was."""
+
+    sort: str = "folder"
+    reverse: bool = False
+    current: Path | None = None
+    message: str = ""
+    """Said once when the list is shown again (a report that could not be opened)."""
+    rows: dict[Path, ReportRow] = field(default_factory=dict)
+
+
+def _sort_key(sort: str, row: ReportRow) -> tuple[object, ...]:
+    if sort == "department":
+        return (row.department,)
+    if sort == "errors":  # the most to mend first, then the most warnings
+        return (-len(row.errors), -len(row.warnings), row.department)
+    if sort == "date":  # undated (and unreadable) reports last
+        return (row.date is None, row.date or dt.date.max, row.department)
+    return ()
+
+
+class ReportListScreen(Screen[Path | None]):
+    """Every report below the folder, one line each; dismissed with the folder to open."""
+
+    BINDINGS = [
+        Binding("n", "sort('department')", "按单位"),
+        Binding("e", "sort('errors')", "按错误"),
+        Binding("t", "sort('date')", "按日期"),
+        Binding("r", "reload", "刷新"),
+        Binding("escape,ctrl+q", "leave", "退出", key_display="esc", priority=True),
+    ]
+    DEFAULT_CSS = """
+    ReportListScreen #counts { height: auto; padding: 0 1; }
+    ReportListScreen DataTable { height: 1fr; }
+    """
+
+    def __init__(self, folder: Path, folders: list[Path], state: ListState) -> None:
+        super().__init__()
+        self.folder = folder
+        self.folders = folders
+        self.state = state
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Static("正在读取各单位的报告……", id="counts")
+        yield DataTable(id="reports", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    @property
+    def table(self) -> DataTable[str]:
+        return self.query_one(DataTable)
+
+    def on_mount(self) -> None:
+        if self.state.message:
+            self.notify(self.state.message, severity="error", timeout=8)
+            self.state.message = ""
+        self.table.focus()
+        self.read_rows()
+
+    @work(thread=True, exclusive=True)
+    def read_rows(self) -> None:
+        """Read and check every report (the last one opened first: it may have changed)."""
+        rows = dict(self.state.rows)
+        if self.state.current is not None:
+            rows.pop(self.state.current, None)
+        for folder in self.folders:
+            if folder not in rows:
+                rows[folder] = summarize_report(folder)
+        self.app.call_from_thread(self.show_rows, rows)
+
+    def show_rows(self, rows: dict[Path, ReportRow]) -> None:
+        self.state.rows = rows
+        summary = build_summary([rows[f] for f in self.folders])
+        self.query_one("#counts", Static).update(self.counts(summary))
+        self.fill()
+
+    def counts(self, summary: Summary) -> str:
+        rows = summary.rows
+        late = sum(1 for r in rows if r.on_time is False)
+        failed = sum(1 for r in rows if r.unreadable)
+        with_errors = sum(1 for r in rows if r.errors)
+        order = f"按{SORTS[self.state.sort]}排序" if self.state.sort in SORTS else "按文件夹排序"
+        return (
+            f"{self.folder} 中共 {len(rows)} 份报告：逾期 {late} 份，有错误 {with_errors} 份，"
+            f"无法读取 {failed} 份。{order}；回车打开报告，在报告中按 Esc 回到这里。"
+        )
+
+    def ordered(self) -> list[Path]:
+        """The folders in the chosen order (the natural order of folders when none is)."""
+        folders = list(self.folders)
+        if self.state.sort in SORTS:
+            folders.sort(
+                key=lambda f: _sort_key(self.state.sort, self.state.rows[f]),
+                reverse=self.state.reverse,
+            )
+        return folders
+
+    def fill(self) -> None:
+        """Put the rows in the table, in order, keeping the cursor on the same report."""
+        table = self.table
+        table.clear(columns=True)
+        rows = [self.state.rows[f] for f in self.folders if f in self.state.rows]
+        prefix = common_prefix([r.department for r in rows if not r.unreadable])
+        years = {r.year for r in rows if not r.unreadable}
+        headings = ["单位名称", "发文字号", "成文日期", "期限", "错误", "警告", "问题代码"]
+        if len(years) > 1:
+            headings.insert(1, "年度")
+        for heading in headings:
+            table.add_column(heading, key=heading)
+        for folder in self.ordered():
+            row = self.state.rows[folder]
+            cells = [
+                clip(row.department.removeprefix(prefix) if prefix else row.department, NAME_CELLS),
+                row.doc_number,
+                row.date.isoformat() if row.date else "",
+                "—" if row.unreadable else on_time_text(row),
+                str(len(row.errors)),
+                str(len(row.warnings)),
+                " ".join(row.codes),
+            ]
+            if len(years) > 1:
+                cells.insert(1, str(row.year or ""))
+            table.add_row(*cells, key=str(folder))
+        if self.state.current is not None and str(self.state.current) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(self.state.current)))
+
+    def action_sort(self, sort: str) -> None:
+        """Sort by ``sort``; the same key again reverses the order."""
+        if not self.state.rows:
+            return
+        if self.state.sort == sort:
+            self.state.reverse = not self.state.reverse
+        else:
+            self.state.sort, self.state.reverse = sort, False
+        self.state.current = None  # the cursor to the top: "the most errors first" is read there
+        self.fill()
+        self.query_one("#counts", Static).update(
+            self.counts(build_summary([self.state.rows[f] for f in self.folders]))
+        )
+
+    def action_reload(self) -> None:
+        self.state.rows = {}
+        self.state.current = self.highlighted()
+        self.read_rows()
+
+    def highlighted(self) -> Path | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return Path(str(key.value))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.state.current = Path(str(event.row_key.value))
+        self.dismiss(self.state.current)
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
+
+
+class ReportListApp(App[Path | None]):
+    """The list on its own: returns the folder of the report to open, or ``None`` to quit."""
+
+    TITLE = "各单位的法治政府建设情况报告"
+
+    def __init__(self, folder: Path, folders: list[Path], state: ListState | None = None) -> None:
+        super().__init__()
+        self.folder = folder
+        self.folders = folders
+        self.state = state if state is not None else ListState()
+        self.sub_title = folder.resolve().name
+
+    def on_mount(self) -> None:
+        self.push_screen(ReportListScreen(self.folder, self.folders, self.state), self.exit)
