@@ -21,7 +21,12 @@ def _opened(folder: Path, monkeypatch: pytest.MonkeyPatch) -> EditorApp:
     """The editor ``tui edit FOLDER`` would run (not run here)."""
     opened: list[EditorApp] = []
     monkeypatch.setenv("TUI_RECOVERY_DIR", str(folder.parent / "recovery"))
-    monkeypatch.setattr(edit, "_run", lambda app: opened.append(app) or 0)
+
+    def run(app: EditorApp) -> int:
+        opened.append(app)
+        return 0
+
+    monkeypatch.setattr(edit, "_run", run)
     assert edit.run(argparse.Namespace(folder=str(folder), no_recovery=False)) == 0
     return opened[0]
 

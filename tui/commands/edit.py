@@ -85,8 +85,12 @@ def open_report(folder: Path, keep_recovery: bool, from_list: bool = False) -> E
             if not (e.path and sys.stdin.isatty() and sys.stdout.isatty() and _repaired(e)):
                 raise
     for save in interrupted:  # shown once the screen is up
-        severity = "warning" if save.mixed else "information"
-        app.notify(save.message(), severity=severity, timeout=60, markup=False)
+        app.notify(
+            save.message(),
+            severity="warning" if save.mixed else "information",
+            timeout=60,
+            markup=False,
+        )
     return app
 
 
