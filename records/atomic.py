@@ -12,12 +12,10 @@ refer to it): every temporary file is written and fsynced before the first
 rename, so a failure until then changes nothing; a failure between two renames
 puts back the files already renamed. A kill between two renames cannot be
 undone by the killed process: a journal beside the files (``.tui-saving.…``)
-lists the save in progress until its last rename, and :func:`tidy_folder`,
-run when the report is next opened, says which files are newer.
-
-tui's own files are named ``.tui-…``, with the host and process that wrote
-them, so that tui removes only temporary files it wrote and whose writer is
-gone (one ``.tui-*`` line keeps them out of git).
+lists the save in progress until its last rename, and
+:func:`records.interrupted.tidy_folder`, run when the report is next opened,
+says which files are newer. The names of these files are in
+:mod:`records.leftovers`.
 """
 
 from __future__ import annotations
@@ -28,38 +26,17 @@ import errno
 import hashlib
 import json
 import os
-import re
 import stat
-import time
-import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from records.errors import WriteError
-
-PREFIX = ".tui-"
-"""Every file tui writes of its own in a report folder starts with this."""
-STALE_AFTER = 3600.0
-"""Seconds after which a temporary file whose writer may still run is taken as abandoned."""
-_HOST = format(zlib.crc32(os.uname().nodename.encode() if hasattr(os, "uname") else b""), "08x")
-_OWNED = re.compile(
-    r"^\.tui-(?P<name>.+)\.(?P<host>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{8}\.(?P<kind>tmp|json)$"
-)
-_JOURNAL = "saving"
-
-
-def is_tui_file(name: str) -> bool:
-    """Whether ``name`` is one of tui's temporary files or save journals (never a section)."""
-    return _OWNED.match(name) is not None
-
-
-def _owner_tag() -> str:
-    return f"{_HOST}-{os.getpid()}-{os.urandom(4).hex()}"
+from records.leftovers import JOURNAL, own_name, remove_stale_temps
 
 
 # -- one file -------------------------------------------------------------------------
-@dataclass
+@dataclass(eq=False)
 class _Write:
     """One file of a save: where it goes, what it holds, and what it held."""
 
@@ -98,7 +75,7 @@ def _plan(path: Path, data: bytes, mode: int | None) -> _Write:
 def _write_temp(write: _Write, data: bytes) -> Path:
     """A new, fsynced file beside the target holding ``data``, with the mode and owner planned."""
     mode, owner = write.mode, write.owner
-    temp = write.target.parent / f"{PREFIX}{write.target.name}.{_owner_tag()}.tmp"
+    temp = write.target.parent / own_name(write.target.name, "tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -130,8 +107,8 @@ def _keep_owner(fd: int, owner: tuple[int, int]) -> None:
             os.fchown(fd, -1, owner[1])
 
 
-def _write_in_place(target: Path, data: bytes) -> None:
-    """Overwrite ``target`` itself (a hard link stays one file); room is taken first."""
+def write_in_place(target: Path, data: bytes) -> None:
+    """Overwrite ``target`` itself, so a hard link stays one file; room is taken first."""
     fd = os.open(target, os.O_WRONLY | getattr(os, "O_BINARY", 0))
     try:
         size = os.fstat(fd).st_size
@@ -156,7 +133,7 @@ def _put(write: _Write) -> None:
     """Make the new bytes the file's (the one step a kill can interrupt between files)."""
     assert write.temp is not None
     if write.in_place:
-        _write_in_place(write.target, write.data)
+        write_in_place(write.target, write.data)
         os.unlink(write.temp)
     else:
         os.replace(write.temp, write.target)
@@ -209,7 +186,7 @@ def atomic_write_many(
         try:
             _put(current)
         except OSError as e:
-            restored = _put_back(done)
+            restored = _put_back(done + [current] if current.in_place else done)
             _discard(plans, journal)  # the message says what happened: nothing to report later
             if restored:
                 raise _error(e, current.path, kept=True, several=len(plans) > 1) from e
@@ -245,7 +222,7 @@ def _put_back(done: list[_Write]) -> bool:
             if not write.existed:
                 os.unlink(write.target)
             elif write.in_place:
-                _write_in_place(write.target, write.old or b"")
+                write_in_place(write.target, write.old or b"")
             else:
                 temp = _write_temp(write, write.old or b"")
                 try:
@@ -309,7 +286,8 @@ def _fsync_folder(folder: Path) -> None:
 
 
 # -- the journal of a save of several files -------------------------------------------
-def _digest(data: bytes) -> str:
+def digest(data: bytes) -> str:
+    """The fingerprint a journal keeps of a file's old and new content."""
     return hashlib.sha256(data).hexdigest()
 
 
@@ -319,14 +297,14 @@ def _write_journal(folder: Path, plans: list[_Write]) -> Path:
             "name": _relative(w.path, folder),
             "target": str(w.target),
             "temp": str(w.temp),
-            "old": _digest(w.old) if w.old is not None else None,
-            "new": _digest(w.data),
+            "old": digest(w.old) if w.old is not None else None,
+            "new": digest(w.data),
             "in_place": w.in_place,
         }
         for w in plans
     ]
     payload = {"started": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"), "files": entries}
-    journal = folder / f"{PREFIX}{_JOURNAL}.{_owner_tag()}.json"
+    journal = folder / own_name(JOURNAL, "json")
     fd = os.open(journal, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         os.write(fd, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
@@ -343,174 +321,3 @@ def _relative(path: Path, folder: Path) -> str:
         return str(path.relative_to(folder))
     except ValueError:
         return str(path)
-
-
-@dataclass(frozen=True)
-class InterruptedSave:
-    """A save of several files that a kill (or a power cut) stopped part-way."""
-
-    started: str
-    newer: list[str]
-    """Files that hold what that save wrote."""
-    older: list[str]
-    """Files still as they were before it."""
-    changed: list[str]
-    """Files that hold neither (changed by someone since, or gone)."""
-    completed: list[str]
-    """Hard-linked files found half-written and completed from the kept copy (among ``newer``)."""
-
-    @property
-    def mixed(self) -> bool:
-        """Whether the report may now be inconsistent: some files new, some not."""
-        return bool(self.newer) and bool(self.older or self.changed)
-
-    def message(self) -> str:
-        """What happened, in the clerk's words."""
-        if self.mixed:
-            newer = "、".join(self.newer)
-            text = f"上次保存（{self.started}）在写入多个文件的中途被中断：{newer} 已是新内容"
-            if self.older:
-                text += f"，{'、'.join(self.older)} 仍是保存前的内容"
-            text += "，报告可能前后不一致（如指标改名后，引用它的文件仍用旧名）；请检查后重新保存"
-        else:
-            text = f"上次保存（{self.started}）被中断，没有文件被改动"
-        if self.changed:
-            text += f"；{'、'.join(self.changed)} 在那之后又被修改过"
-        if self.completed:
-            text += f"；{'、'.join(self.completed)} 写到一半，已按那次保存的内容补全"
-        return text
-
-
-def tidy_folder(folder: Path) -> list[InterruptedSave]:
-    """Tidy a report folder as it opens: report interrupted saves, remove stale temporary files.
-
-    Only tui's own files whose writer is gone are touched. A hard-linked file
-    left half-written is completed from its kept copy; nothing else is
-    changed: which files are newer is for the clerk to judge.
-    """
-    found: list[InterruptedSave] = []
-    for journal in _owned(folder, "json"):
-        if journal.group("name") != _JOURNAL or not _abandoned(folder / journal.string, journal):
-            continue
-        path = folder / journal.string
-        report = _read_journal(path, folder)
-        if report is not None:
-            found.append(report)
-        with contextlib.suppress(OSError):
-            path.unlink()
-    remove_stale_temps(folder)
-    for linked in _linked_files(folder):  # a shared file's temporary files lie beside it
-        remove_stale_temps(linked.parent, linked.name)
-    return found
-
-
-def _linked_files(folder: Path) -> list[Path]:
-    try:
-        entries = [Path(e.path) for e in os.scandir(folder) if e.is_symlink()]
-    except OSError:
-        return []
-    return [Path(os.path.realpath(p)) for p in entries]
-
-
-def _read_journal(path: Path, folder: Path) -> InterruptedSave | None:
-    try:
-        payload = json.loads(path.read_text(encoding="utf-8"))
-        started = str(payload["started"])
-        entries = [e for e in payload["files"] if isinstance(e, dict)]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # killed while writing the journal: no file had been touched yet
-    newer: list[str] = []
-    older: list[str] = []
-    changed: list[str] = []
-    completed: list[str] = []
-    for entry in entries:
-        name = str(entry.get("name", ""))
-        target = Path(str(entry.get("target") or folder / name))
-        temp = Path(str(entry.get("temp", "")))
-        try:
-            now = _digest(target.read_bytes())
-        except OSError:
-            now = None
-        if now is None and entry.get("old") is None:
-            older.append(name)  # a new file that was not yet in place
-        elif now == entry.get("new"):
-            newer.append(name)
-        elif now == entry.get("old"):
-            older.append(name)
-        elif entry.get("in_place") and _complete(target, temp, entry.get("new")):
-            newer.append(name)
-            completed.append(name)
-        else:
-            changed.append(name)
-        if temp.name and is_tui_file(temp.name):
-            with contextlib.suppress(OSError):
-                temp.unlink()
-    if not older and not changed:
-        return None  # killed after the last rename: the save is whole
-    return InterruptedSave(started, newer, older, changed, completed)
-
-
-def _complete(target: Path, temp: Path, new: object) -> bool:
-    """Finish writing a hard-linked file in place from the copy kept beside it."""
-    try:
-        data = temp.read_bytes()
-        if _digest(data) != new:
-            return False
-        _write_in_place(target, data)
-    except OSError:
-        return False
-    return True
-
-
-def remove_stale_temps(folder: Path, name: str | None = None) -> list[Path]:
-    """Remove tui's temporary files in ``folder`` (of ``name`` only, if given) left by a dead save.
-
-    A temporary file is stale when the process that wrote it, on this host,
-    is gone, or when it is older than :data:`STALE_AFTER`. Files another
-    program wrote, and the copies a pending journal still needs, are kept.
-    """
-    needed = _needed_by_journals(folder)
-    removed: list[Path] = []
-    for match in _owned(folder, "tmp"):
-        path = folder / match.string
-        if (name is not None and match.group("name") != name) or path in needed:
-            continue
-        if _abandoned(path, match):
-            with contextlib.suppress(OSError):
-                path.unlink()
-                removed.append(path)
-    return removed
-
-
-def _owned(folder: Path, kind: str) -> list[re.Match[str]]:
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return []
-    matches = (_OWNED.match(n) for n in names if n.startswith(PREFIX))
-    return [m for m in matches if m is not None and m.group("kind") == kind]
-
-
-def _needed_by_journals(folder: Path) -> set[Path]:
-    needed: set[Path] = set()
-    for journal in _owned(folder, "json"):
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-            payload = json.loads((folder / journal.string).read_text(encoding="utf-8"))
-            needed.update(Path(str(e["temp"])) for e in payload["files"] if e.get("in_place"))
-    return needed
-
-
-def _abandoned(path: Path, match: re.Match[str]) -> bool:
-    """Whether the process that wrote ``path`` is gone (or the file is too old to be in use)."""
-    pid = int(match.group("pid"))
-    if match.group("host") == _HOST and os.name == "posix" and pid != os.getpid():
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return True
-        except OSError:
-            pass  # alive, and someone else's
-    try:
-        return time.time() - path.stat().st_mtime > STALE_AFTER
-    except OSError:
-        return False

@@ -19,13 +19,9 @@ import tomlkit
 import tomlkit.exceptions
 import tomlkit.items
 
-from records.atomic import (
-    PartialSaveError,
-    atomic_write,
-    atomic_write_many,
-    remove_stale_temps,
-)
+from records.atomic import PartialSaveError, atomic_write, atomic_write_many
 from records.errors import FileChangedError, RecordError, TomlSyntaxError
+from records.leftovers import remove_stale_temps
 from records.loader import REPORT_FILE, check_folder, parse_toml, section_paths
 from records.model import RecordFile, Report, build_report
 from records.positions import KeyPath

@@ -13,7 +13,7 @@ report is consistent exactly when all its files hold one version. After each
 kill the killer checks, as the next ``tui edit`` would find it:
 
 - every file that is renamed into place parses and is version A or B, at once;
-- after :func:`records.atomic.tidy_folder` (the next open), every file, the
+- after :func:`records.interrupted.tidy_folder` (the next open), every file, the
   hard-linked one too, parses and is A or B; the report is all-A or all-B
   unless the tidy reported the save as interrupted, and then its lists of newer
   and older files are right; no temporary file or journal is left anywhere;
@@ -32,7 +32,9 @@ import tomllib
 from pathlib import Path
 
 from records import ReportDraft
-from records.atomic import atomic_write_many, is_tui_file, tidy_folder
+from records.atomic import atomic_write_many
+from records.interrupted import tidy_folder
+from records.leftovers import is_tui_file
 
 SAVER_LIFETIME = 5.0
 """Seconds after which a saver nobody killed ends by itself (none outlives a crashed killer)."""

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from records import ReportDraft, WriteError, atomic, load_report
-from records.atomic import PartialSaveError, is_tui_file, tidy_folder
+from records import ReportDraft, WriteError, load_report
+from records.atomic import PartialSaveError
+from records.interrupted import tidy_folder
+from records.leftovers import HOST, is_tui_file
 from records.loader import section_paths
 from tests.conftest import ROOT
 
@@ -183,7 +185,7 @@ def _dead_pid() -> int:
     return child.pid
 
 
-def _temp(folder: Path, pid: int, host: str = atomic._HOST, name: str = "1-measures.toml") -> Path:
+def _temp(folder: Path, pid: int, host: str = HOST, name: str = "1-measures.toml") -> Path:
     path = folder / f".tui-{name}.{host}-{pid}-0123abcd.tmp"
     path.write_bytes(b"a whole copy of the file")
     return path

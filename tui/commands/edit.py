@@ -1,6 +1,6 @@
 """``tui edit DIR`` (and ``tui DIR``): open a report in the editor.
 
-Opening first tidies the folder (:func:`records.atomic.tidy_folder`): a save
+Opening first tidies the folder (:func:`records.interrupted.tidy_folder`): a save
 that a kill interrupted is reported, stale temporary files are removed.
 
 A folder that holds several reports (a district's departments) opens a list
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from records import REPORT_FILE, EncodingError, TomlSyntaxError, TuiError
-from records.atomic import tidy_folder
+from records.interrupted import tidy_folder
 from tui.commands import UsageError
 from tui.commands.output import existing_folder
 
