@@ -9,11 +9,13 @@ of the file (one point a line, a blank line before a new table).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import tomlkit
 import tomlkit.items
 
+from records.body import LEVEL_KEYS
 from records.editing import EditableFile, to_item
 from records.positions import KeyPath
 
@@ -26,23 +28,60 @@ def _node(file: EditableFile, keys: KeyPath) -> Any:
 
 
 def move_element(file: EditableFile, keys: KeyPath, offset: int) -> KeyPath:
-    """Move the array element at ``keys`` by ``offset`` places; returns its new path."""
+    """Move the array element at ``keys`` by ``offset`` places; returns its new path.
+
+    A table of an array of tables (a block) moves with everything nested in
+    it; the blank lines at the end of each place stay with the place, so a
+    table moved up from the end of the file is not glued to the next one.
+    """
     array = _node(file, keys[:-1])
     index = keys[-1]
     assert isinstance(index, int)
     new = max(0, min(len(array) - 1, index + offset))
     if new != index:
+        start, end = min(index, new), max(index, new) + 1
+        tables = isinstance(array, tomlkit.items.AoT)
+        places = [_place(array[i]) for i in range(start, end)] if tables else []
         item = array[index]
         del array[index]
         array.insert(new, item)
+        for i, (indent, trailing) in zip(range(start, end), places, strict=False):
+            array[i].trivia.indent = indent
+            _last_body(array[i]).value.body.extend((None, ws) for ws in trailing)
     return (*keys[:-1], new)
+
+
+def _place(table: Any) -> tuple[str, list[Any]]:
+    """What separates a table from its neighbours: its indent, its last blank lines (taken off)."""
+    return table.trivia.indent, _trailing_whitespace(_last_body(table))
+
+
+def _last_body(table: Any) -> Any:
+    """The table whose lines are the last of ``table``'s: its last nested table, if any."""
+    while True:
+        body = table.value.body
+        last = next(
+            (v for k, v in reversed(body) if not isinstance(v, tomlkit.items.Whitespace)), None
+        )
+        if isinstance(last, tomlkit.items.AoT) and len(last):
+            table = last[-1]
+        elif isinstance(last, tomlkit.items.Table) and not isinstance(
+            last, tomlkit.items.InlineTable
+        ):
+            table = last
+        else:
+            return table
 
 
 def insert_element(file: EditableFile, keys: KeyPath, index: int, value: Any) -> KeyPath:
     """Insert ``value`` at ``index`` of the array (or array of tables) at ``keys``.
 
     A missing array is created: a multi-line array for strings, an array of
-    tables for tables. Returns the new element's path.
+    tables for tables (``[[parts]]``, ``[[parts.items]]`` …), placed after the
+    keys it follows in a block (``title``, ``text`` before ``points``, ``points``
+    before ``paragraphs``). A new table stands after one blank line and is
+    followed by one, as the tables of a hand-written file are. Returns the new
+    element's path.
     """
     parent: Any = file.doc
     for key in keys[:-1]:
@@ -54,18 +93,88 @@ def insert_element(file: EditableFile, keys: KeyPath, index: int, value: Any) ->
         if isinstance(value, dict):
             parent[name] = tomlkit.aot()
         else:
-            array = tomlkit.array()
-            array.multiline(True)
-            parent[name] = array
+            _set_in_order(parent, str(name), _new_array(file, value))
+            return (*keys, 0)
     target = parent[name]
     index = max(0, min(len(target), index))
-    item = to_item(value)
     if isinstance(value, dict):
-        item.add(tomlkit.nl())
-        if not len(target):
-            item.trivia.indent = "\n"  # a blank line before the first [[table]]
-    target.insert(index, item)
+        _insert_table(file, target, index, value)
+    else:
+        target.insert(index, to_item(value))
     return (*keys, index)
+
+
+_ARRAY_INDENT = re.compile(r"= \[\r?\n([ \t]+)\S")
+
+
+def _new_array(file: EditableFile, first: Any) -> Any:
+    """A multi-line array holding ``first``, its line indented as the file's arrays are."""
+    found = _ARRAY_INDENT.search(file.doc.as_string())
+    indent = found.group(1) if found else "  "
+    element = to_item(first)
+    text = element.as_string() if hasattr(element, "as_string") else tomlkit.item(first).as_string()
+    return tomlkit.parse(f"a = [\n{indent}{text},\n]\n")["a"]
+
+
+_MARK = "\x00tui-new-table\x00"
+
+
+def _insert_table(file: EditableFile, target: Any, index: int, value: dict[str, Any]) -> None:
+    """Put a new table into an array of tables with one blank line before and after it.
+
+    Where the blank lines fall is read off the rendered file, with a marker
+    in the new table's header, so nesting (``[[parts.items]]`` after its
+    part's keys) and the file's own blank lines are taken as they are.
+    """
+    following = target[index] if index < len(target) else None
+    kept = following.trivia.indent if following is not None else ""
+    table = to_item(value)
+    target.insert(index, table)
+    if following is not None:
+        following.trivia.indent = kept  # tomlkit adds a line break before it otherwise
+    table.trivia.indent = _MARK
+    before, _, after = file.doc.as_string().partition(_MARK)
+    table.trivia.indent = "" if not before or before.endswith("\n\n") else "\n"
+    rest = after.partition("\n")[2][len(table.as_string()) :]
+    if rest.strip() and not table.as_string().endswith("\n\n") and not rest.startswith("\n"):
+        table.add(tomlkit.nl())
+
+
+_BLOCK_ORDER = ("kind", "title", "standalone", "lead", "text", "points", "paragraphs")
+"""The order of a block's (and a section's) own keys as the clerk writes them."""
+
+
+def _set_in_order(table: Any, key: str, value: Any) -> None:
+    """Add ``key`` to ``table`` after the keys that come before it in :data:`_BLOCK_ORDER`.
+
+    A key of its own kind (a metric, a hand-added key) goes at the end of the
+    table's values, which tomlkit keeps before its sub-tables.
+    """
+    if key in _BLOCK_ORDER:
+        earlier = [k for k in _BLOCK_ORDER[: _BLOCK_ORDER.index(key)] if k in table]
+        container = getattr(table, "value", table)
+        if earlier and hasattr(container, "_insert_after"):
+            container._insert_after(earlier[-1], key, _as_item(value))
+            return
+    table[key] = _as_item(value)
+
+
+def _as_item(value: Any) -> Any:
+    """A tomlkit item for ``value``; one made already (a multi-line array) is kept as made."""
+    return value if isinstance(value, tomlkit.items.Item) else to_item(value)
+
+
+def set_in_order(file: EditableFile, keys: KeyPath, value: Any) -> None:
+    """Set the value at ``keys``; a new key of a block is placed where a clerk writes it.
+
+    ``standalone = true`` goes under its block's ``title``, ``paragraphs``
+    after ``text`` and ``points``; an existing key keeps its place.
+    """
+    table = _node(file, keys[:-1])
+    if keys[-1] in table:
+        file.set(keys, value)
+    else:
+        _set_in_order(table, str(keys[-1]), value)
 
 
 def add_table(file: EditableFile, keys: KeyPath, value: dict[str, Any]) -> None:
@@ -85,8 +194,18 @@ def add_table(file: EditableFile, keys: KeyPath, value: dict[str, Any]) -> None:
 
 
 def remove_element(file: EditableFile, keys: KeyPath) -> None:
-    """Remove the key or array element at ``keys`` (a missing one is no error)."""
+    """Remove the key or array element at ``keys`` (a missing one is no error).
+
+    An array of a section's body (``points``, ``paragraphs``, ``parts`` …)
+    left empty is removed too: an empty ``points = []`` would only be a finding.
+    """
     file.delete(keys)
+    name = keys[-2] if len(keys) > 1 and isinstance(keys[-1], int) else None
+    if name in _BODY_ARRAYS and file.get(keys[:-1]) == []:
+        file.delete(keys[:-1])
+
+
+_BODY_ARRAYS = {"points", "paragraphs", *LEVEL_KEYS}
 
 
 def _trailing_whitespace(table: Any) -> list[Any]:

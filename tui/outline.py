@@ -12,18 +12,31 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from records.body import Numbering, read_numbering
 from records.positions import KeyPath
 from tui.cells import clip
 from tui.labels import field_text, value_kind
 
 REPORT_FILE = "report.toml"
 
-FieldKind = Literal["line", "prose", "integer", "number", "date", "kind"]
-"""How a value is typed: one line, prose (multi-line), whole number, number, date, section kind."""
+FieldKind = Literal["line", "prose", "integer", "number", "date", "kind", "switch"]
+"""How a value is typed: one line, prose (multi-line), whole number, number, date, section kind,
+or a yes/no switch (a heading's ``standalone``)."""
 
 Role = Literal[
-    "body", "header", "footer", "list", "item", "section", "part", "point", "metrics", "metric"
+    "body",
+    "header",
+    "footer",
+    "list",
+    "item",
+    "section",
+    "part",
+    "point",
+    "paragraph",
+    "metrics",
+    "metric",
 ]
+"""What a node is; ``part`` is a block of any level (（一）, 1., （1）: ``OutlineNode.level``)."""
 
 KIND_NAMES = {
     "measures": "主要举措和成效",
@@ -144,6 +157,12 @@ class OutlineNode:
     children: list[OutlineNode] = field(default_factory=list)
     section: str = ""
     """The section file this node belongs to (empty for report.toml), for the preview."""
+    level: int = 0
+    """A block's level: 2 （一）, 3 1., 4 （1）; 0 for any other node."""
+    heading: bool = False
+    """A block with a title (every （一））; a level 3 or 4 one without: a numbered paragraph."""
+    standalone: bool = False
+    """A heading printed as a paragraph of its own (``standalone = true``)."""
 
     def walk(self) -> Iterator[OutlineNode]:
         """This node and every node below it, in tree order."""
@@ -152,7 +171,7 @@ class OutlineNode:
             yield from child.walk()
 
 
-def _field(file: str, keys: KeyPath, kind: FieldKind, context: str = "") -> FieldSpec:
+def field_spec(file: str, keys: KeyPath, kind: FieldKind, context: str = "") -> FieldSpec:
     """A field whose control follows the schema where it says (integer, number, date, choice)."""
     return FieldSpec(file, keys, value_kind(file, keys, kind), context)
 
@@ -184,7 +203,7 @@ def _string_list(file: str, keys: KeyPath, title: str, values: list[Any]) -> Out
             NodeRef(file, (*keys, i)),
             "item",
             clip(_text(v) or "（空）", 22),
-            [_field(file, (*keys, i), "line", f"{title}{i + 1}")],
+            [field_spec(file, (*keys, i), "line", f"{title}{i + 1}")],
         )
         for i, v in enumerate(values)
     ]
@@ -197,18 +216,21 @@ def _report_nodes(data: dict[str, Any]) -> tuple[list[OutlineNode], OutlineNode]
         NodeRef(f, ("header",)),
         "header",
         "版头",
-        [_field(f, ("header", k), "line", "版头") for k in ("issuer_mark", "doc_number", "signer")],
+        [
+            field_spec(f, ("header", k), "line", "版头")
+            for k in ("issuer_mark", "doc_number", "signer")
+        ],
     )
     body = OutlineNode(
         NodeRef(f, ("body",)),
         "body",
         "主体",
         [
-            _field(f, ("year",), "integer", "主体"),
-            _field(f, ("body", "title"), "line", "主体"),
-            _field(f, ("body", "opening"), "prose", "主体"),
-            _field(f, ("body", "signature"), "line", "主体"),
-            _field(f, ("body", "date"), "date", "主体"),
+            field_spec(f, ("year",), "integer", "主体"),
+            field_spec(f, ("body", "title"), "line", "主体"),
+            field_spec(f, ("body", "opening"), "prose", "主体"),
+            field_spec(f, ("body", "signature"), "line", "主体"),
+            field_spec(f, ("body", "date"), "date", "主体"),
         ],
         [
             _string_list(
@@ -221,51 +243,23 @@ def _report_nodes(data: dict[str, Any]) -> tuple[list[OutlineNode], OutlineNode]
         "footer",
         "版记",
         [
-            _field(f, ("footer", "printer"), "line", "版记"),
-            _field(f, ("footer", "print_date"), "date", "版记"),
-            _field(f, ("footer", "copies"), "integer", "版记"),
+            field_spec(f, ("footer", "printer"), "line", "版记"),
+            field_spec(f, ("footer", "print_date"), "date", "版记"),
+            field_spec(f, ("footer", "copies"), "integer", "版记"),
         ],
         [_string_list(f, ("footer", "cc"), "抄送机关", _list(get_in(data, ("footer", "cc"))))],
     )
     return [header, body], footer
 
 
-def _points(file: str, keys: KeyPath, points: list[Any], prefix: str) -> list[OutlineNode]:
-    nodes = []
-    for i, point in enumerate(points):
-        lead = f"{chinese_number(i + 1)}是"
-        nodes.append(
-            OutlineNode(
-                NodeRef(file, (*keys, "points", i)),
-                "point",
-                clip(f"{lead} {_text(point) or '（空）'}", 60),
-                [_field(file, (*keys, "points", i), "prose", f"{prefix}{lead}")],
-                section=file,
-            )
-        )
-    return nodes
+def _section_node(
+    file: str, number: int, data: dict[str, Any], numbering: Numbering
+) -> OutlineNode:
+    from tui.outline_body import section_body  # it builds on this module's types
 
-
-def _section_node(file: str, number: int, data: dict[str, Any]) -> OutlineNode:
     prefix = f"{chinese_number(number)}、"
     title = _text(data.get("title")) or KIND_NAMES.get(_text(data.get("kind")), "（无标题）")
-    children = _points(file, (), _list(data.get("points")), prefix)
-    for i, part in enumerate(_list(data.get("parts"))):
-        part_prefix = f"{prefix}（{chinese_number(i + 1)}）"
-        part_title = _text(part.get("title")) if isinstance(part, dict) else ""
-        children.append(
-            OutlineNode(
-                NodeRef(file, ("parts", i)),
-                "part",
-                clip(f"（{chinese_number(i + 1)}）{part_title or '（无标题）'}", 60),
-                [
-                    _field(file, ("parts", i, "title"), "line", part_prefix),
-                    _field(file, ("parts", i, "text"), "prose", part_prefix),
-                ],
-                _points(file, ("parts", i), _list(get_in(part, ("points",))), part_prefix),
-                section=file,
-            )
-        )
+    children = section_body(file, data, numbering, prefix)
     metrics = get_in(data, ("metrics",))
     metric_nodes = []
     for key, metric in (metrics if isinstance(metrics, dict) else {}).items():
@@ -279,9 +273,9 @@ def _section_node(file: str, number: int, data: dict[str, Any]) -> OutlineNode:
                 "metric",
                 clip(f"{key} {shown}", 26),
                 [
-                    _field(file, ("metrics", key, "value"), "number", context),
-                    _field(file, ("metrics", key, "unit"), "line", context),
-                    _field(file, ("metrics", key, "label"), "line", context),
+                    field_spec(file, ("metrics", key, "value"), "number", context),
+                    field_spec(file, ("metrics", key, "unit"), "line", context),
+                    field_spec(file, ("metrics", key, "label"), "line", context),
                 ],
                 section=file,
             )
@@ -301,9 +295,9 @@ def _section_node(file: str, number: int, data: dict[str, Any]) -> OutlineNode:
         "section",
         clip(prefix + title, 60),
         [
-            _field(file, ("kind",), "kind", prefix),
-            _field(file, ("title",), "line", prefix),
-            _field(file, ("lead",), "prose", prefix),
+            field_spec(file, ("kind",), "kind", prefix),
+            field_spec(file, ("title",), "line", prefix),
+            field_spec(file, ("lead",), "prose", prefix),
         ],
         children,
         section=file,
@@ -317,19 +311,27 @@ def build_outline(files: dict[str, dict[str, Any]]) -> list[OutlineNode]:
     section files in the order the report shows them.
     """
     head, footer = _report_nodes(files.get(REPORT_FILE, {}))
+    numbering = read_numbering(files.get(REPORT_FILE, {}))
     sections = [
-        _section_node(name, n, data)
+        _section_node(name, n, data, numbering)
         for n, (name, data) in enumerate(((k, v) for k, v in files.items() if k != REPORT_FILE), 1)
     ]
     return [*head, *sections, footer]
 
 
 def all_fields(nodes: list[OutlineNode]) -> Iterator[tuple[OutlineNode, FieldSpec]]:
-    """Every field of the report with the node that shows it, in tree order."""
+    """Every field of the report with the first node that shows it, in tree order.
+
+    A point or paragraph is a field of its block's form and of its own node;
+    it is listed once.
+    """
+    seen: set[tuple[str, KeyPath]] = set()
     for top in nodes:
         for node in top.walk():
             for spec in node.fields:
-                yield node, spec
+                if (spec.file, spec.keys) not in seen:
+                    seen.add((spec.file, spec.keys))
+                    yield node, spec
 
 
 def node_for(
@@ -339,16 +341,23 @@ def node_for(
 
     A diagnostic may point at a field, at a table that misses a key, or at a
     whole file; the deepest node whose key path is a prefix of ``keys`` wins.
+    A field shown by several nodes opens in the first, except that a point
+    or a paragraph (in its block's form too) opens in its own node, which
+    the tree can add after, move and remove.
     """
     best: OutlineNode | None = None
+    exact: tuple[OutlineNode, FieldSpec] | None = None
     for top in nodes:
         for node in top.walk():
-            for field_spec in node.fields:
-                if field_spec.file == file and field_spec.keys == keys:
-                    return node, field_spec
+            for spec in node.fields:
+                if spec.file == file and spec.keys == keys:
+                    if exact is None or node.role in ("point", "paragraph"):
+                        exact = node, spec
             if node.ref.file == file and keys[: len(node.ref.keys)] == node.ref.keys:
                 if best is None or len(node.ref.keys) > len(best.ref.keys):
                     best = node
+    if exact is not None:
+        return exact
     if best is None:
         best = nodes[0]
     # a value inside a field (a character of a string), else a field under a table that misses keys

@@ -67,6 +67,7 @@ class ReportCommands(Provider):
                 app.action_export_docx,
             ),
             Entry("预览 · preview", "切换表单与导出文本预览（F2）", app.action_toggle_preview),
+            *self.structure_commands(),
             Entry(
                 "与去年对比 · compare",
                 "对照 report.toml 中 previous 指向的去年报告：数值、增减、疑似单位错误",
@@ -74,6 +75,32 @@ class ReportCommands(Provider):
             ),
             Entry("帮助 · help", "显示全部按键（F1）", app.action_help),
             Entry("退出 · quit", "退出编辑器（Ctrl+Q）", app.action_request_quit),
+        ]
+
+    def structure_commands(self) -> list[Entry]:
+        """The tree's keys, for the node the tree's cursor is on."""
+        app: EditorApp = self.app  # type: ignore[assignment]
+        tree = app.editor.report_tree
+        return [
+            Entry(
+                "添加 · add",
+                "在目录选中处添加段落、要点、标题、编号段落、指标或一项（a）",
+                tree.action_add,
+            ),
+            Entry("删除 · remove", "删除目录中选中的一项及其下的内容（x）", tree.action_remove),
+            Entry(
+                "上移 · move up", "目录中选中的一项与前一项对调（[）", partial(tree.action_move, -1)
+            ),
+            Entry(
+                "下移 · move down",
+                "目录中选中的一项与后一项对调（]）",
+                partial(tree.action_move, 1),
+            ),
+            Entry(
+                "单独成段 · standalone",
+                "目录中选中的标题：单独成段，或作段首标题与正文同段（s）",
+                tree.action_standalone,
+            ),
         ]
 
     def fields(self) -> list[Entry]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from records import Diagnostic, RecordError, Report
+from records.body import Numbering, read_numbering
 from records.editing import EditableFile, ReportDraft
 from records.loader import parse_toml
 from records.model import RecordFile, build_report
@@ -27,8 +28,10 @@ from records.restructure import (
     move_element,
     move_table,
     remove_element,
+    set_in_order,
 )
 from records.source import SourceText
+from tui.adding import placement
 from tui.outline import REPORT_FILE, FieldSpec, OutlineNode, all_fields, build_outline, get_in
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -52,6 +55,8 @@ def parse_input(kind: str, raw: str) -> Any:
     )
     if kind in ("line", "prose", "kind"):
         return raw
+    if kind == "switch":
+        return raw == "true"
     if not text:
         raise InputProblem("请填写")
     if kind == "integer":
@@ -270,6 +275,8 @@ class EditSession:
         Returns ``True`` too when the field had such input and now does not.
         """
         where = (spec.file, spec.keys)
+        if spec.kind == "switch":
+            return self._set_flag(spec.file, spec.keys, raw == "true")
         file = self.file(spec.file)
         before = file.get(spec.keys)
         try:
@@ -302,43 +309,36 @@ class EditSession:
             return f"指标名“{metric_key}”已经存在；指标名在整份报告中不能重复"
         return None
 
+    @property
+    def numbering(self) -> Numbering:
+        """How the report numbers its blocks (report.toml ``[numbering]``), for the prompts."""
+        return read_numbering(self.data(REPORT_FILE))
+
     def add(self, node: OutlineNode, what: str, metric_key: str = "") -> tuple[str, KeyPath]:
-        """Add a point, part, metric or list item at ``node``; returns the new node's place."""
+        """Add what the add prompt offered at ``node``; returns the new node's place.
+
+        ``what`` is one of :func:`tui.adding.add_options`' answers: a point, a
+        paragraph, a block (the next of its kind, a heading or a numbered
+        paragraph of the next level), a metric, or a list item.
+        """
         file = self.file(node.ref.file)
-        keys = node.ref.keys
         if what == "metric":
             problem = self.metric_key_problem(metric_key)
             if problem:
                 raise InputProblem(problem)
             add_table(file, ("metrics", metric_key), {"value": 0, "unit": "", "label": ""})
             new: KeyPath = ("metrics", metric_key)
-        elif what == "part":
-            parts = self.data(node.ref.file).get("parts")
-            count = len(parts) if isinstance(parts, list) else 0
-            index = keys[1] + 1 if node.role == "part" and isinstance(keys[1], int) else count
-            new = insert_element(file, ("parts",), index, {"title": "", "text": ""})
-        elif what == "point":
-            if node.role == "point":
-                array, index = keys[:-1], keys[-1] + 1  # type: ignore[operator]
-            else:
-                array = (*keys, "points")
-                existing = get_in(self.data(node.ref.file), array)
-                index = len(existing) if isinstance(existing, list) else 0
-            new = insert_element(file, array, index, "")
-        elif what == "item":
-            if node.role == "item":
-                array, index = keys[:-1], keys[-1] + 1  # type: ignore[operator]
-            else:
-                existing = get_in(self.data(node.ref.file), keys)
-                array, index = keys, len(existing) if isinstance(existing, list) else 0
-            new = insert_element(file, array, index, "")
         else:
-            raise InputProblem(f"无法在这里添加：{what}")
+            try:
+                where = placement(node, what, self.data(node.ref.file))
+            except ValueError:
+                raise InputProblem(f"无法在这里添加：{what}") from None
+            new = insert_element(file, where.array, where.index, where.value)
         self.refresh()
         return node.ref.file, new
 
     def remove(self, node: OutlineNode) -> None:
-        """Remove a point, part, metric or list item."""
+        """Remove a block (with everything under it), point, paragraph, metric or list item."""
         remove_element(self.file(node.ref.file), node.ref.keys)
         gone = node.ref.keys
         self.rejected = {
@@ -349,9 +349,10 @@ class EditSession:
         self.refresh()
 
     def move(self, node: OutlineNode, offset: int) -> KeyPath | None:
-        """Move a point, part, metric or list item up or down.
+        """Move a block, point, paragraph, metric or list item up or down among its own kind.
 
-        Returns its new key path, or ``None`` when it is already at that end.
+        A block moves with everything under it. Returns its new key path, or
+        ``None`` when it is already at that end.
         """
         file = self.file(node.ref.file)
         before = file.text()
@@ -363,6 +364,34 @@ class EditSession:
             return None
         self.refresh()
         return new
+
+    def toggle_standalone(self, node: OutlineNode) -> bool:
+        """Switch a heading between standalone and run-in; returns whether it now stands alone.
+
+        ``standalone = true`` is written under the heading's title; run-in,
+        the default, is written by removing the key.
+        """
+        if node.role != "part" or not node.heading:
+            raise InputProblem("编号段落没有标题；只有标题才能单独成段或作段首标题")
+        keys = (*node.ref.keys, "standalone")
+        alone = get_in(self.data(node.ref.file), keys) is not True  # as the file says now
+        self._set_flag(node.ref.file, keys, alone)
+        self.refresh()
+        return alone
+
+    def _set_flag(self, name: str, keys: KeyPath, on: bool) -> bool:
+        """Write ``true`` at ``keys``, or remove the key (``false`` is the default); changed?"""
+        file = self.file(name)
+        before = file.get(keys)
+        if on and before is not True:
+            set_in_order(file, keys, True)
+        elif not on and before is not None:
+            file.delete(keys)
+        else:
+            return False
+        self._data.pop(name, None)
+        self.generation += 1
+        return True
 
     # -- saving ----------------------------------------------------------------
     def save(self, force: bool = False) -> list[Path]:
@@ -384,20 +413,5 @@ class EditSession:
         self.refresh()
 
 
-ADDABLE: dict[str, tuple[tuple[str, str], ...]] = {
-    "section": (
-        ("point", "要点（一是……）"),
-        ("part", "小标题部分（（一）……）"),
-        ("metric", "指标"),
-    ),
-    "part": (("point", "本部分的要点"), ("part", "下一个小标题部分"), ("metric", "指标")),
-    "point": (("point", "下一条要点"),),
-    "metrics": (("metric", "指标"),),
-    "metric": (("metric", "指标"),),
-    "list": (("item", "一项"),),
-    "item": (("item", "下一项"),),
-}
-"""What the add key offers at each kind of node, with its Chinese name."""
-
-REMOVABLE = {"point", "part", "metric", "item"}
-MOVABLE = {"point", "part", "metric", "item"}
+REMOVABLE = {"point", "paragraph", "part", "metric", "item"}
+MOVABLE = {"point", "paragraph", "part", "metric", "item"}

@@ -113,6 +113,12 @@ class EditorScreen(StructureEditing):
         self.report_tree.focus()
         self.check_now()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc (back to the tree) is not offered in the tree itself, leaving the footer room."""
+        if action == "focus_tree" and self.is_mounted:
+            return self.focused is not self.report_tree
+        return True
+
     @property
     def report_tree(self) -> ReportTree:
         """The tree on the left."""

@@ -1,6 +1,6 @@
 """Adding, removing and moving in the report tree, for the editing screen.
 
-The tree asks (``a``, ``x``, ``[`` ``]``); these handlers confirm where needed,
+The tree asks (``a``, ``x``, ``[`` ``]``, ``s``); these handlers confirm where needed,
 change the session and have the screen show the new outline. A hand-edited
 file whose shape is wrong is reported in a notice, never a crash.
 """
@@ -13,16 +13,15 @@ from textual import work
 from textual.screen import Screen
 
 from records import RecordError
+from tui.adding import add_options
 from tui.outline import NodeRef, OutlineNode, Renumbering, renumbered, swapped
 from tui.screens.prompts import Choice, ChoiceScreen, TextScreen
-from tui.session import ADDABLE, MOVABLE, REMOVABLE, EditSession, InputProblem
+from tui.session import MOVABLE, REMOVABLE, EditSession, InputProblem
 from tui.widgets.field_form import FieldForm
 from tui.widgets.report_tree import ReportTree
 
 STRUCTURE_PROBLEMS = (InputProblem, RecordError, TypeError, KeyError, IndexError, ValueError)
 """What adding, removing or moving can meet in a hand-edited file whose shape is wrong."""
-
-_ADD_KEYS = {"point": "p", "part": "b", "metric": "m", "item": "i"}
 
 
 class StructureEditing(Screen[None]):
@@ -41,16 +40,17 @@ class StructureEditing(Screen[None]):
 
     def on_report_tree_add_requested(self, event: ReportTree.AddRequested) -> None:
         node = event.node
-        options = ADDABLE.get(node.role, ())
+        options = add_options(node, self.session.numbering)
         if not options:
             self.notify(
-                "这里不能添加；请选中某一部分、要点、指标或主送/抄送机关。", severity="warning"
+                "这里不能添加；请选中某一部分、标题、段落、要点、指标或主送/抄送机关。",
+                severity="warning",
             )
             return
         if len(options) == 1:
-            self.add(node, options[0][0])
+            self.add(node, options[0].what)
             return
-        choices = [Choice(what, name, _ADD_KEYS[what]) for what, name in options]
+        choices = [Choice(o.what, o.label, o.key) for o in options]
 
         def answer(what: str | None) -> None:
             if what and what != "cancel":
@@ -89,7 +89,8 @@ class StructureEditing(Screen[None]):
         node = event.node
         if node.role not in REMOVABLE:
             self.notify(
-                "只能删除要点、小标题部分、指标或主送/抄送机关中的一项。", severity="warning"
+                "只能删除标题、编号段落、段落、要点、指标或主送/抄送机关中的一项。",
+                severity="warning",
             )
             return
         choices = [Choice("remove", "删除", "y"), Choice("cancel", "取消", "n")]
@@ -99,6 +100,9 @@ class StructureEditing(Screen[None]):
                 self.remove_node(node)
 
         detail = "删除后在保存前仍可按 Ctrl+Q 放弃全部修改。"
+        below = sum(1 for n in node.walk() if n.role in ("part", "point", "paragraph")) - 1
+        if node.role == "part" and below > 0:
+            detail = f"其下的 {below} 个标题、段落和要点一并删除。\n{detail}"
         if node.role == "metric":  # the text that still uses it would fail to export
             used = self.session.describe_references(str(node.ref.keys[-1]))
             detail = f"{used}\n{detail}" if used else detail
@@ -127,7 +131,7 @@ class StructureEditing(Screen[None]):
     async def on_report_tree_move_requested(self, event: ReportTree.MoveRequested) -> None:
         node = event.node
         if node.role not in MOVABLE:
-            message = "只能移动要点、小标题部分、指标或主送/抄送机关中的一项。"
+            message = "只能移动标题、编号段落、段落、要点、指标或主送/抄送机关中的一项。"
             self.notify(message, severity="warning")
             return
         try:
@@ -138,3 +142,22 @@ class StructureEditing(Screen[None]):
         if new is not None:
             moved = swapped(node.ref.file, node.ref.keys, new) if isinstance(new[-1], int) else None
             await self.rebuild(NodeRef(node.ref.file, new), moved=moved)
+
+    async def on_report_tree_standalone_requested(
+        self, event: ReportTree.StandaloneRequested
+    ) -> None:
+        node = event.node
+        if node.role != "part" or not node.heading:
+            self.notify(
+                "只有（一）、1.、（1）这样的标题可以单独成段或作段首标题；请选中一个标题。",
+                severity="warning",
+            )
+            return
+        try:
+            alone = self.session.toggle_standalone(node)
+        except STRUCTURE_PROBLEMS as problem:
+            self.notify(f"无法修改：{problem}", severity="error")
+            return
+        await self.rebuild(node.ref)
+        shown = "标题单独成段" if alone else "段首标题（标题后加“。”，与正文同段）"
+        self.notify(f"已改为{shown}", timeout=3)

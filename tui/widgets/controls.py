@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass
 
 from textual import events
+from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Checkbox, Input, TextArea
 
 _LINE_BREAK = re.compile(r"[ \t\u3000]*(?:\r\n|\r|\n)+[ \t\u3000]*")
 
@@ -104,3 +105,23 @@ class ParagraphArea(TextArea):
         if not self.read_only and text:
             if result := self._replace_via_keyboard(text, *self.selection):
                 self.move_cursor(result.end_location)
+
+
+class FlagBox(Checkbox, inherit_bindings=False):
+    """A yes/no field (a heading's 单独成段): space switches it, Enter moves on as elsewhere."""
+
+    BINDINGS = [Binding("space", "toggle_button", "切换", show=False)]
+
+    @dataclass
+    class Submitted(Message):
+        """Enter was pressed: on to the next field."""
+
+        box: FlagBox
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted(self))
+            return
+        await run_own_binding(self, event)

@@ -1,8 +1,9 @@
 """One field of a form: its Chinese title, the control to type in, help, and its error.
 
 The control suits the value: a one-line input, a multi-line area for prose,
-a choice for a section's kind. What the clerk types is posted upward as
-:class:`FieldEditor.Edited`; the field never writes the record itself.
+a choice for a section's kind, a switch for a heading's 单独成段. What the
+clerk types is posted upward as :class:`FieldEditor.Edited`; the field never
+writes the record itself.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from tui.labels import schema_at
 from tui.outline import KIND_NAMES, FieldSpec
-from tui.widgets.controls import OrderedInput, ParagraphArea
+from tui.widgets.controls import FlagBox, OrderedInput, ParagraphArea
 
 PLACEHOLDERS = {
     "integer": "整数，如 2023",
@@ -26,6 +27,13 @@ PLACEHOLDERS = {
     "date": "日期，如 2024-01-19",
     "line": "",
 }
+
+
+SWITCH_TEXT = {
+    True: "是：标题单独成一段（空格切换）",
+    False: "否：段首标题，后加“。”接正文（空格切换）",
+}
+"""What a heading's 单独成段 switch says in either state."""
 
 
 class FieldEditor(Vertical):
@@ -58,7 +66,7 @@ class FieldEditor(Vertical):
     def __init__(self, spec: FieldSpec, value: str) -> None:
         super().__init__(id="box-" + spec.dom_id)
         self.spec = spec
-        self.initial = value
+        self.initial = ("true" if value == "true" else "false") if spec.kind == "switch" else value
         self.problem = ""
 
     @property
@@ -76,6 +84,9 @@ class FieldEditor(Vertical):
 
     def _control(self) -> Widget:
         spec = self.spec
+        if spec.kind == "switch":
+            on = self.initial == "true"
+            return FlagBox(SWITCH_TEXT[on], on, id=spec.dom_id, compact=True)
         if spec.kind == "prose":
             area = ParagraphArea(
                 self.initial, id=spec.dom_id, soft_wrap=True, compact=True, tab_behavior="focus"
@@ -122,6 +133,15 @@ class FieldEditor(Vertical):
         event.stop()
         await self.move_on()
 
+    async def on_flag_box_submitted(self, event: FlagBox.Submitted) -> None:
+        event.stop()
+        await self.move_on()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        event.checkbox.label = SWITCH_TEXT[event.value]
+        self._edited("true" if event.value else "false")
+
     async def move_on(self) -> None:
         """Enter: on to the next field of the form, or back to the tree after the last one."""
         siblings = (
@@ -160,6 +180,8 @@ class FieldEditor(Vertical):
             return control.text
         if isinstance(control, Select):
             return "" if control.value is Select.NULL else str(control.value)
+        if isinstance(control, Checkbox):
+            return "true" if control.value else "false"
         return control.value if isinstance(control, Input) else self.initial
 
     def take_pending(self) -> str | None:

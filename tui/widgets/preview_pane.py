@@ -21,6 +21,8 @@ class PreviewPane(VerticalScroll):
         super().__init__(id=id)
         self.shown = Preview([])
         self._paragraphs: list[Static] = []
+        self._pinned = False
+        """The selected node's paragraph is kept on top while the paragraphs are laid out."""
 
     def _lines(self, text: str) -> str:
         """Text broken into lines as Chinese is typeset: no line starts with “，” or “。”.
@@ -65,6 +67,17 @@ class PreviewPane(VerticalScroll):
             self.mount_all(self._paragraphs)
             moved = True
         self.shown = preview
-        if moved and self._paragraphs:
-            target = self._paragraphs[preview.focus]
-            self.call_after_refresh(self.scroll_to_widget, target, top=True, animate=False)
+        self._pinned = moved and bool(self._paragraphs)
+        if self._pinned:
+            self.call_after_refresh(self._scroll_to_focus)
+
+    def _scroll_to_focus(self) -> None:
+        if self._pinned and self.shown.focus < len(self._paragraphs):
+            target = self._paragraphs[self.shown.focus]
+            self.scroll_to_widget(target, top=True, animate=False, immediate=True)
+
+    def watch_virtual_size(self) -> None:
+        # paragraphs laid out (or wrapped anew) after the scroll: the selected one back on top,
+        # until the clerk types (then the view stays where it is)
+        if self._pinned:
+            self.call_after_refresh(self._scroll_to_focus)

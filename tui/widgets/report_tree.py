@@ -1,7 +1,10 @@
-"""The tree of the report on the left: 版头, 主体, each section, its parts, points, metrics.
+"""The tree of the report on the left: 版头, 主体, each section with its blocks, and 版记.
 
-The tree only shows the outline and asks for changes; it posts messages
-upward (add, remove, move, open) and the screen decides what they do.
+Under a section: its lead, points and paragraphs, its blocks at every level
+（（一）, 1., （1）, each with its own points, paragraphs and blocks), and its
+metrics. The tree only shows the outline and asks for changes; it posts
+messages upward (add, remove, move, standalone, open) and the screen decides
+what they do.
 """
 
 from __future__ import annotations
@@ -24,14 +27,20 @@ class ReportTree(Tree[OutlineNode]):
 
     BINDINGS = [
         Binding(
-            "a,insert", "add", "添加", key_display="a", tooltip="在选中处添加要点、部分、指标或一项"
+            "a,insert",
+            "add",
+            "添加",
+            key_display="a",
+            tooltip="在选中处添加段落、要点、标题、编号段落、指标或一项",
+            id="tree.add",
         ),
         Binding(
             "x,delete",
             "remove",
             "删除",
             key_display="x",
-            tooltip="删除选中的要点、部分、指标或一项",
+            tooltip="删除选中的标题、段落、要点、指标或一项",
+            id="tree.remove",
         ),
         # the full-width brackets are what [ ] type while an input method is in Chinese mode
         Binding(
@@ -40,6 +49,7 @@ class ReportTree(Tree[OutlineNode]):
             "上移",
             key_display="[",
             group=_MOVE,
+            id="tree.move_up",
         ),
         Binding(
             "],right_black_lenticular_bracket,fullwidth_right_square_bracket",
@@ -47,6 +57,14 @@ class ReportTree(Tree[OutlineNode]):
             "下移",
             key_display="]",
             group=_MOVE,
+            id="tree.move_down",
+        ),
+        Binding(
+            "s",
+            "standalone",
+            "单独成段",
+            tooltip="切换选中的标题：单独成段，或作段首标题与正文同段",
+            id="tree.standalone",
         ),
         Binding("enter", "open", "编辑", show=False),
         Binding("right", "expand", show=False),  # in F1 with space, under 移动与编辑
@@ -71,6 +89,12 @@ class ReportTree(Tree[OutlineNode]):
 
         node: OutlineNode
         offset: int
+
+    @dataclass
+    class StandaloneRequested(Message):
+        """The clerk asked to switch the heading ``node`` between standalone and run-in."""
+
+        node: OutlineNode
 
     @dataclass
     class Opened(Message):
@@ -118,7 +142,12 @@ class ReportTree(Tree[OutlineNode]):
             parent.add_leaf(label, node)
             return
         expand = node.ref in self._expanded or (
-            self._first_build and node.role in ("section", "body")
+            self._first_build
+            and (
+                node.role in ("section", "body")
+                # a heading with headings or numbered paragraphs under it: the outline
+                or (node.role == "part" and any(c.role == "part" for c in node.children))
+            )
         )
         branch = parent.add(label, node, expand=expand)
         for child in node.children:
@@ -197,6 +226,21 @@ class ReportTree(Tree[OutlineNode]):
     def action_move(self, offset: int) -> None:
         if chosen := self._chosen():
             self.post_message(self.MoveRequested(chosen, offset))
+
+    def action_standalone(self) -> None:
+        if chosen := self._chosen():
+            self.post_message(self.StandaloneRequested(chosen))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer offers 单独成段 only on a heading, where it does something."""
+        if action == "standalone":
+            chosen = self._chosen()
+            return chosen is not None and chosen.role == "part" and chosen.heading
+        return True
+
+    def watch_cursor_line(self, previous_line: int, line: int) -> None:
+        super().watch_cursor_line(previous_line, line)
+        self.refresh_bindings()
 
     def action_open(self) -> None:
         if chosen := self._chosen():
