@@ -47,6 +47,8 @@ class InterruptedSave:
             if self.older:
                 text += f"，{'、'.join(self.older)} 仍是保存前的内容"
             text += "，报告可能前后不一致（如指标改名后，引用它的文件仍用旧名）；请检查后重新保存"
+        elif self.newer:  # whole now, once a half-written file was completed
+            text = f"上次保存（{self.started}）在写入时被中断"
         else:
             text = f"上次保存（{self.started}）被中断，没有文件被改动"
         if self.changed:
@@ -120,7 +122,7 @@ def _read_journal(path: Path, folder: Path) -> InterruptedSave | None:
         if temp.name and is_tui_file(temp.name):
             with contextlib.suppress(OSError):
                 temp.unlink()
-    if not older and not changed:
+    if not older and not changed and not completed:
         return None  # killed after the last rename: the save is whole
     return InterruptedSave(started, newer, older, changed, completed)
 

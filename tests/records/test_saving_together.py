@@ -219,3 +219,44 @@ def test_every_save_removes_the_stale_temporary_files_of_its_folder(report_dir: 
     draft.meta.set(("header", "signer"), "李四")
     draft.save()
     assert not stale.exists()
+
+
+_KILLED_WRITING_IN_PLACE = """
+import os, sys
+from pathlib import Path
+from records import ReportDraft
+
+draft = ReportDraft(Path(sys.argv[1]))
+draft.file("2-shortcomings.toml").set(("title",), "短")
+os.ftruncate = lambda fd, size: os.kill(os.getpid(), 9)  # the new text is in, the old tail too
+draft.save()
+"""
+
+
+def test_a_hard_linked_file_left_half_written_is_completed_on_the_next_open(
+    report_dir: Path, tmp_path: Path
+) -> None:
+    path = report_dir / "2-shortcomings.toml"
+    os.link(path, tmp_path / "twin.toml")
+    draft = ReportDraft(report_dir)
+    draft.file(path.name).set(("title",), "短")
+    new = draft.file(path.name).text().encode("utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", _KILLED_WRITING_IN_PLACE, str(report_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == -9, result.stderr
+    assert path.read_bytes().startswith(new) and path.read_bytes() != new  # half-written
+
+    found = tidy_folder(report_dir)
+
+    assert path.read_bytes() == new and (tmp_path / "twin.toml").read_bytes() == new
+    assert [(s.newer, s.completed, s.mixed) for s in found] == [
+        (["2-shortcomings.toml"], ["2-shortcomings.toml"], False)
+    ]
+    assert found[0].message().endswith("2-shortcomings.toml 写到一半，已按那次保存的内容补全")
+    assert path.stat().st_nlink == 2
+    assert not [p for p in report_dir.iterdir() if p.name.startswith(".")]
