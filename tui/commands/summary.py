@@ -108,10 +108,17 @@ def run(args: argparse.Namespace) -> int:
     )
     marks = {f: None if args.no_cache else clean_cache.marker(f) for f in folders}
     known = {f for f in folders if clean_cache.is_clean(marks[f])}
+    workbook = None
+    if fmt == "xlsx":  # written while the reports are read: the parent is idle otherwise
+        from tui.summary.files import Workbook
+
+        workbook = Workbook()
     rows = []
     try:
         for folder, row in zip(folders, summarize_all(folders, args.jobs, known), strict=True):
             rows.append(row)
+            if workbook is not None:
+                workbook.add(row)
             if row.clean and folder not in known:
                 clean_cache.remember_clean(marks[folder])
             progress.advance(row.folder)
@@ -129,9 +136,8 @@ def run(args: argparse.Namespace) -> int:
     elif fmt == "csv":
         _write_csv(summary, args.output)
     else:
-        from tui.summary.files import xlsx_bytes
-
-        write_output(xlsx_bytes(summary), args.output)
+        assert workbook is not None
+        write_output(workbook.finish(summary), args.output)
     return 0
 
 

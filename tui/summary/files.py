@@ -15,13 +15,26 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from schema.summary import Summary
+from schema.summary import ReportRow, Summary
 from tui.cells import width
-from tui.summary.tables import Cell, Table, main_table, others_table, year_on_year_table
+from tui.summary.tables import (
+    OTHERS_HEADINGS,
+    YEAR_ON_YEAR_HEADINGS,
+    Cell,
+    Table,
+    main_table,
+    other_lines,
+    others_table,
+    year_on_year_lines,
+    year_on_year_table,
+    year_on_year_totals,
+)
 
 BOM = "\ufeff"
 MAX_COLUMN = 60
 """The widest a column grows in the workbook (in widths of a Latin digit)."""
+SAMPLE = 500
+"""Rows measured for the column widths: enough to see the long names, cheap for a city."""
 
 
 def _csv_cell(value: Cell) -> str:
@@ -69,55 +82,111 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def _widths(table: Table) -> list[float]:
+def _widths(headings: list[str], rows: list[list[Cell]]) -> list[float]:
     """Each column's width in Excel's units: a Chinese character counts two, plus a margin."""
     widths = []
-    for i, heading in enumerate(table.headings):
-        cells = [width(_csv_cell(r[i])) for r in [*table.rows[:2000], *table.totals]]
-        widths.append(min(MAX_COLUMN, max([width(heading), *cells]) + 2))
+    for i, heading in enumerate(headings):
+        texts = {_csv_cell(r[i]) for r in rows}
+        widths.append(min(MAX_COLUMN, max(map(width, [heading, *texts])) + 2))
     return widths
 
 
-def _sheet(workbook: Any, table: Table) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+class _Sheet:
+    """One sheet of a write-only workbook: widths from the first lines, the rest streamed."""
 
-    sheet = workbook.create_sheet(table.name)
-    sheet.freeze_panes = "B2"  # the heading row, and the department's column
-    for i, w in enumerate(_widths(table)):
-        sheet.column_dimensions[_column_letter(i)].width = w
-    bold = Font(bold=True)
+    def __init__(self, sheet: Any, headings: list[str]) -> None:
+        self.sheet = sheet
+        self.headings = headings
+        self.waiting: list[list[Cell]] | None = []
+        """Lines held back until there are enough to measure the columns by."""
 
-    def styled(value: Cell, font: Any = None) -> Any:
-        cell = WriteOnlyCell(sheet, value=value)
-        if font is not None:
-            cell.font = font
-        if isinstance(value, dt.date):
-            cell.number_format = "yyyy-mm-dd"
-        return cell
+    def add(self, lines: list[list[Cell]]) -> None:
+        if self.waiting is None:
+            self._write(lines)
+            return
+        self.waiting += lines
+        if len(self.waiting) >= SAMPLE:
+            self.start()
 
-    sheet.append([styled(h, bold) for h in table.headings])
-    for row in table.rows:
-        sheet.append([styled(v) if isinstance(v, dt.date) else v for v in row])
-    for row in table.totals:
-        sheet.append([styled(v, bold) for v in row])
-    return sheet
+    def start(self, extra: list[list[Cell]] | None = None) -> None:
+        """Fix the widths and the frozen panes, write the headings and the lines held back."""
+        if self.waiting is None:
+            return
+        from openpyxl.styles import Font
+
+        waiting, self.waiting = self.waiting, None
+        self.sheet.freeze_panes = "B2"  # the heading row, and the department's column
+        for i, w in enumerate(_widths(self.headings, [*waiting, *(extra or [])])):
+            self.sheet.column_dimensions[_column_letter(i)].width = w
+        self._write([self.headings], Font(bold=True))
+        self._write(waiting)
+
+    def _write(self, lines: list[list[Cell]], font: Any = None) -> None:
+        from openpyxl.cell import WriteOnlyCell
+
+        for line in lines:
+            if font is None and not any(isinstance(v, dt.date) for v in line):
+                self.sheet.append(line)
+                continue
+            cells = []
+            for value in line:
+                cell = WriteOnlyCell(self.sheet, value=value)
+                if font is not None:
+                    cell.font = font
+                if isinstance(value, dt.date):
+                    cell.number_format = "yyyy-mm-dd"
+                cells.append(cell)
+            self.sheet.append(cells)
+
+    def finish(self, totals: list[list[Cell]]) -> None:
+        from openpyxl.styles import Font
+
+        self.start(totals)
+        self._write(totals, Font(bold=True))
+
+
+class Workbook:
+    """The XLSX summary, written as the reports are read.
+
+    The sheets of per-report lines (其他指标, 与上年对比) take most of the
+    cells; they are written while the other reports are still being read, and
+    汇总 (whose columns depend on every report) and the chart at the end.
+    """
+
+    def __init__(self) -> None:
+        from openpyxl import Workbook as OpenpyxlWorkbook
+
+        self.book = OpenpyxlWorkbook(write_only=True)
+        self.main = _Sheet(self.book.create_sheet("汇总"), [])  # headings known at the end
+        self.others = _Sheet(self.book.create_sheet("其他指标"), OTHERS_HEADINGS)
+        self.year_on_year = _Sheet(self.book.create_sheet("与上年对比"), YEAR_ON_YEAR_HEADINGS)
+
+    def add(self, row: ReportRow) -> None:
+        """Write a report's lines of the second and third sheets."""
+        self.others.add(other_lines(row))
+        self.year_on_year.add(year_on_year_lines(row))
+
+    def finish(self, summary: Summary) -> bytes:
+        """Write 汇总 with its totals and the chart; the workbook's bytes."""
+        main = main_table(summary)
+        self.main.headings = main.headings
+        self.main.add(main.rows)
+        self.main.finish(main.totals)
+        self.others.finish([])
+        self.year_on_year.finish(year_on_year_totals(summary))
+        if summary.rows and summary.columns:
+            _chart(self.book, self.main.sheet, main, summary)
+        out = io.BytesIO()
+        self.book.save(out)
+        return out.getvalue()
 
 
 def xlsx_bytes(summary: Summary) -> bytes:
     """The workbook: 汇总 (with the totals), 其他指标, 与上年对比, and 图表 with one bar chart."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    main = main_table(summary)
-    sheet = _sheet(workbook, main)
-    _sheet(workbook, others_table(summary))
-    _sheet(workbook, year_on_year_table(summary))
-    if summary.rows and summary.columns:
-        _chart(workbook, sheet, main, summary)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    book = Workbook()
+    for row in summary.rows:
+        book.add(row)
+    return book.finish(summary)
 
 
 def _chart(workbook: Any, sheet: Any, table: Table, summary: Summary) -> None:

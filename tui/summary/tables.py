@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from schema.catalogue import catalogue
 from schema.summary import ReportRow, Summary, Total
 
 Cell = str | int | Decimal | dt.date | None
@@ -114,16 +115,21 @@ def _total(total: Total | None) -> Cell:
     return total.value if total is not None else None
 
 
+OTHERS_HEADINGS = ["单位名称", "文件夹", "年度", "指标名", "说明", "数值", "计量单位"]
+OTHERS_NUMERIC = [False, False, True, False, False, True, False]
+
+
+def other_lines(row: ReportRow) -> list[list[Cell]]:
+    """A report's figures that the catalogue does not know, one line each."""
+    return [
+        [row.department, row.folder, row.year, m.key, m.label, m.value, m.unit] for m in row.others
+    ]
+
+
 def others_table(summary: Summary) -> Table:
     """The figures the catalogue does not know, one line each (the second CSV, sheet 2)."""
-    rows: list[list[Cell]] = [
-        [r.department, r.folder, r.year, m.key, m.label, m.value, m.unit]
-        for r in summary.rows
-        for m in r.others
-    ]
-    headings = ["单位名称", "文件夹", "年度", "指标名", "说明", "数值", "计量单位"]
-    numeric = [False, False, True, False, False, True, False]
-    return Table("其他指标", headings, rows, [], numeric)
+    rows = [line for r in summary.rows for line in other_lines(r)]
+    return Table("其他指标", OTHERS_HEADINGS, rows, [], OTHERS_NUMERIC)
 
 
 YEAR_ON_YEAR_HEADINGS = [
@@ -140,29 +146,43 @@ YEAR_ON_YEAR_HEADINGS = [
 ]
 
 
+YEAR_ON_YEAR_NUMERIC = [False, False, True, False, False, True, True, True, True, False]
+
+
+def year_on_year_lines(row: ReportRow) -> list[list[Cell]]:
+    """A report's catalogue figures beside last year's (none when it names no ``previous``)."""
+    lines: list[list[Cell]] = []
+    for column in catalogue():  # the summary's columns are the catalogue's, in its order
+        figure = row.figures.get(column.key)
+        if figure is None or not figure.compared:
+            continue
+        ratio = figure.ratio.quantize(Decimal("0.01")) if figure.ratio is not None else None
+        lines.append(
+            [
+                row.department,
+                row.folder,
+                row.year,
+                column.label,
+                column.unit,
+                figure.value,
+                figure.previous,
+                figure.change,
+                ratio,
+                " ".join(figure.codes),
+            ]
+        )
+    return lines
+
+
 def year_on_year_table(summary: Summary) -> Table:
     """Each catalogue figure beside last year's, for the reports that name ``previous``."""
-    rows: list[list[Cell]] = []
-    for row in summary.rows:
-        for column in summary.columns:
-            figure = row.figures.get(column.key)
-            if figure is None or not figure.compared:
-                continue
-            ratio = figure.ratio.quantize(Decimal("0.01")) if figure.ratio is not None else None
-            rows.append(
-                [
-                    row.department,
-                    row.folder,
-                    row.year,
-                    column.label,
-                    column.unit,
-                    figure.value,
-                    figure.previous,
-                    figure.change,
-                    ratio,
-                    " ".join(figure.codes),
-                ]
-            )
+    rows = [line for r in summary.rows for line in year_on_year_lines(r)]
+    totals = year_on_year_totals(summary)
+    return Table("与上年对比", YEAR_ON_YEAR_HEADINGS, rows, totals, YEAR_ON_YEAR_NUMERIC)
+
+
+def year_on_year_totals(summary: Summary) -> list[list[Cell]]:
+    """The 合计 lines: each figure added up over the reports that state it both years."""
     totals: list[list[Cell]] = []
     for year, by_key in summary.totals.items():
         for column in summary.columns:
@@ -185,5 +205,4 @@ def year_on_year_table(summary: Summary) -> Table:
                     "",
                 ]
             )
-    numeric = [False, False, True, False, False, True, True, True, True, False]
-    return Table("与上年对比", YEAR_ON_YEAR_HEADINGS, rows, totals, numeric)
+    return totals
