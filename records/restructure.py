@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 import tomlkit
+import tomlkit.container
 import tomlkit.items
 
 from records.body import LEVEL_KEYS
@@ -59,10 +60,8 @@ def _place(table: Any) -> tuple[str, list[Any]]:
 def _last_body(table: Any) -> Any:
     """The table whose lines are the last of ``table``'s: its last nested table, if any."""
     while True:
-        body = table.value.body
-        last = next(
-            (v for k, v in reversed(body) if not isinstance(v, tomlkit.items.Whitespace)), None
-        )
+        body = _body(table)
+        last = next((v for k, v in reversed(body) if not isinstance(v, _BLANK)), None)
         if isinstance(last, tomlkit.items.AoT) and len(last):
             table = last[-1]
         elif isinstance(last, tomlkit.items.Table) and not isinstance(
@@ -199,22 +198,37 @@ def remove_element(file: EditableFile, keys: KeyPath) -> None:
     An array of a section's body (``points``, ``paragraphs``, ``parts`` …)
     left empty is removed too: an empty ``points = []`` would only be a finding.
     """
+    ended_blank = file.doc.as_string().endswith("\n\n")
     file.delete(keys)
     name = keys[-2] if len(keys) > 1 and isinstance(keys[-1], int) else None
     if name in _BODY_ARRAYS and file.get(keys[:-1]) == []:
         file.delete(keys[:-1])
+    if not ended_blank and file.doc.as_string().endswith("\n\n"):
+        # the last table went: the blank line that led up to it no longer separates anything
+        _trailing_whitespace(_last_body(file.doc))
 
 
 _BODY_ARRAYS = {"points", "paragraphs", *LEVEL_KEYS}
 
 
+def _body(table: Any) -> list[Any]:
+    """The (key, item) lines of a table, or of the document itself."""
+    container = table if isinstance(table, tomlkit.container.Container) else table.value
+    return container.body  # type: ignore[no-any-return]
+
+
 def _trailing_whitespace(table: Any) -> list[Any]:
     """Take the blank lines off the end of a table's body (they separate it from the next)."""
-    body = table.value.body
+    body = _body(table)
     found: list[Any] = []
-    while body and body[-1][0] is None and isinstance(body[-1][1], tomlkit.items.Whitespace):
-        found.insert(0, body.pop()[1])
+    while body and body[-1][0] is None and isinstance(body[-1][1], _BLANK):
+        item = body.pop()[1]
+        if isinstance(item, tomlkit.items.Whitespace):  # a removed key leaves a Null: dropped
+            found.insert(0, item)
     return found
+
+
+_BLANK = (tomlkit.items.Whitespace, tomlkit.items.Null)
 
 
 def move_table(file: EditableFile, keys: KeyPath, offset: int) -> KeyPath:

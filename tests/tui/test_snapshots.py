@@ -1,4 +1,5 @@
-"""SVG snapshots of the editor at 80×24: first screen, an error, quit prompt, last year, repair.
+"""SVG snapshots of the editor at 80×24: first screen, an error, quit prompt, last year, repair,
+and the tree of a report written in standalone headings and numbered paragraphs.
 
 Update them deliberately with ``pytest tests/tui --snapshot-update`` after a
 visible change, and look at the SVGs before committing.
@@ -6,12 +7,14 @@ visible change, and look at the SVGs before committing.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from textual.pilot import Pilot
 
 from records import TomlSyntaxError, read_file
 from records.source import read_source
+from tests.conftest import ROOT
 from tests.tui.conftest import jump, settle
 from tui.app import make_app
 from tui.repair import RepairApp
@@ -75,3 +78,19 @@ def test_repairing_a_file_that_does_not_parse(snap_compare, report_dir: Path) ->
     except TomlSyntaxError as error:
         app = RepairApp(read_source(path), error)
     assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_tree_of_standalone_headings_and_numbered_paragraphs(
+    snap_compare, tmp_path: Path, recovery_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """2024 上海市应急局: （一）（二）（三） on lines of their own, 1.–5. running on across them."""
+    folder = tmp_path / "2024-shanghai-shi-yingjiju"
+    shutil.copytree(ROOT / "tests" / "data" / "realworld" / folder.name, folder)
+    app = make_app(folder, recovery_dir=recovery_dir)
+
+    async def on_the_first_heading(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("down", "down", "down", "down")  # 一、（一）
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=on_the_first_heading)
