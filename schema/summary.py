@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -224,16 +224,24 @@ def department(report: Report) -> str:
     return name or report.folder.resolve().name
 
 
-def summarize_report(folder: Path, known_clean: bool = False) -> ReportRow:
+def summarize_report(folder: Path, use_cache: bool = False) -> ReportRow:
     """The row of the report in ``folder``; whatever goes wrong becomes the row's ``problem``.
 
-    ``known_clean``: these very files were found clean before (see
-    :mod:`schema.clean_cache`), so they are read but not checked again.
+    With ``use_cache``, files found clean before by these very rules (see
+    :mod:`schema.clean_cache`, which ``tui validate`` shares) are read but not
+    checked again, and a report found clean now is remembered.
     """
+    from schema import clean_cache
+
+    mark = clean_cache.marker(folder) if use_cache else None  # before reading: see marker()
+    known_clean = clean_cache.is_clean(mark)
     try:
-        return _summarize(folder, known_clean)
+        row = _summarize(folder, known_clean)
     except Exception as e:  # noqa: BLE001 - one report must never end the whole summary
         return _unreadable(folder, f"汇总时出错（{type(e).__name__}）：{e}", ())
+    if row.clean and not known_clean:
+        clean_cache.remember_clean(mark)
+    return row
 
 
 def _unreadable(folder: Path, problem: str, diagnostics: Iterable[Diagnostic]) -> ReportRow:
@@ -341,13 +349,13 @@ def _against_previous(
 
 # -- many reports -----------------------------------------------------------------------
 def summarize_all(
-    folders: list[Path], jobs: int = 0, clean: Collection[Path] = ()
+    folders: list[Path], jobs: int = 0, use_cache: bool = False
 ) -> Iterator[ReportRow]:
     """Each folder's row, in order; many folders are shared out among processes.
 
-    Folders in ``clean`` are known to be clean and are not checked again.
+    ``use_cache`` as for :func:`summarize_report` (each worker looks up its own reports).
     """
-    flags = [f in clean for f in folders]
+    flags = [use_cache] * len(folders)
     workers = jobs or os.cpu_count() or 1
     if workers > 1 and len(folders) >= PARALLEL_FROM:
         from concurrent.futures import ProcessPoolExecutor

@@ -143,12 +143,31 @@ def test_a_section_that_cannot_be_read_leaves_the_rest_of_the_report(tmp_path: P
     assert "R003" in row.codes and row.figures["penalty_cases"].value == PENALTY_CASES[CLEAN]
 
 
-def test_a_clean_report_known_to_the_cache_is_read_but_not_checked_again(tmp_path: Path) -> None:
+def test_a_report_found_clean_is_read_but_not_checked_again_while_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import schema.validator
+
+    monkeypatch.setenv("TUI_CACHE_DIR", str(tmp_path / "cache"))  # nothing remembered yet
     district = make_district(tmp_path)
-    late = summarize_report(district / LATE)
-    assert late.codes == ["Y006"] and not late.clean
-    trusted = summarize_report(district / LATE, known_clean=True)
-    assert trusted.codes == [] and trusted.figures == late.figures
+    checked: list[Path] = []
+    real = schema.validator.validate_report
+
+    def counting(report, load_errors=()):  # type: ignore[no-untyped-def]
+        checked.append(report.folder)
+        return real(report, load_errors)
+
+    monkeypatch.setattr(schema.validator, "validate_report", counting)
+    first = summarize_report(district / CLEAN, use_cache=True)
+    again = summarize_report(district / CLEAN, use_cache=True)
+    assert first.clean and again == first and checked == [district / CLEAN]
+    summarize_report(district / LATE, use_cache=True)  # a warning: never remembered as clean
+    summarize_report(district / LATE, use_cache=True)
+    measures = district / CLEAN / "1-measures.toml"
+    measures.write_text(measures.read_text("utf-8").replace("value = 142\n", "value = 143\n"))
+    changed = summarize_report(district / CLEAN, use_cache=True)
+    assert checked == [district / CLEAN, district / LATE, district / LATE, district / CLEAN]
+    assert changed.figures["legal_reviews"].value == 143
 
 
 def test_an_empty_summary_has_no_columns_and_no_totals() -> None:

@@ -90,7 +90,6 @@ def _folder_label(paths: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from schema import clean_cache
     from schema.summary import build_summary, summarize_all
     from tui.commands.validate import group
     from tui.reporters import ProgressBar
@@ -106,8 +105,6 @@ def run(args: argparse.Namespace) -> int:
     progress = ProgressBar(
         len(folders), enabled=False if args.no_progress or len(folders) < 2 else None
     )
-    marks = {f: None if args.no_cache else clean_cache.marker(f) for f in folders}
-    known = {f for f in folders if clean_cache.is_clean(marks[f])}
     workbook = None
     if fmt == "xlsx":  # written while the reports are read: the parent is idle otherwise
         from tui.summary.files import Workbook
@@ -115,12 +112,10 @@ def run(args: argparse.Namespace) -> int:
         workbook = Workbook()
     rows = []
     try:
-        for folder, row in zip(folders, summarize_all(folders, args.jobs, known), strict=True):
+        for row in summarize_all(folders, args.jobs, use_cache=not args.no_cache):
             rows.append(row)
             if workbook is not None:
                 workbook.add(row)
-            if row.clean and folder not in known:
-                clean_cache.remember_clean(marks[folder])
             progress.advance(row.folder)
     finally:
         progress.close()

@@ -103,7 +103,7 @@ class ReportListScreen(Screen[Path | None]):
             rows.pop(self.state.current, None)
         for folder in self.folders:
             if folder not in rows:
-                rows[folder] = summarize_report(folder)
+                rows[folder] = summarize_report(folder, use_cache=True)
         self.app.call_from_thread(self.show_rows, rows)
 
     def show_rows(self, rows: dict[Path, ReportRow]) -> None:
