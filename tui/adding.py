@@ -85,13 +85,17 @@ def _length(data: Any, keys: KeyPath) -> int:
 
 
 def _new_heading(data: Any, array: KeyPath, near: int) -> dict[str, Any]:
-    """A new heading, standalone when the heading it follows (or the array's last) is."""
+    """A new heading, standalone when the heading it follows (or the array's last) is.
+
+    Its ``text`` is written once typed: a heading over paragraphs or numbered
+    paragraphs has none.
+    """
     neighbour = get_in(data, (*array, near))
     if neighbour is None:
         neighbour = get_in(data, (*array, _length(data, array) - 1))
     if isinstance(neighbour, dict) and neighbour.get("standalone") is True:
-        return {"title": "", "standalone": True, "text": ""}
-    return {"title": "", "text": ""}
+        return {"title": "", "standalone": True}
+    return {"title": ""}
 
 
 def placement(node: OutlineNode, what: str, data: Any) -> Placement:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from records import Diagnostic, RecordError, Report
-from records.body import Numbering, read_numbering
+from records.body import LEVEL_KEYS, Numbering, read_numbering
 from records.editing import EditableFile, ReportDraft
 from records.loader import parse_toml
 from records.model import RecordFile, build_report
@@ -37,6 +37,11 @@ from tui.outline import REPORT_FILE, FieldSpec, OutlineNode, all_fields, build_o
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _METRIC_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def is_block_text(keys: KeyPath) -> bool:
+    """Whether ``keys`` is the ``text`` of a block (optional: emptied, the key goes)."""
+    return len(keys) >= 3 and keys[-1] == "text" and keys[-3] in LEVEL_KEYS
 
 
 class InputProblem(ValueError):
@@ -289,8 +294,17 @@ class EditSession:
             return resolved  # an optional text left empty stays absent
         if before == value and type(before) is type(value):
             return resolved
+        in_block = is_block_text(spec.keys)
+        if value == "" and in_block:  # a heading over paragraphs or 1. needs no text of its own
+            file.delete(spec.keys)
+            self._data.pop(spec.file, None)
+            self.generation += 1
+            return True
         try:
-            file.set(spec.keys, value)
+            if in_block and before is None:
+                set_in_order(file, spec.keys, value)  # under the title, before the points
+            else:
+                file.set(spec.keys, value)
         except RecordError as e:
             # e.g. `metrics.x = 5` where a table is expected: the file must be fixed by hand
             self.rejected[where] = raw

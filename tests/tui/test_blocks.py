@@ -105,6 +105,7 @@ async def test_the_dongan_opening_is_built_from_an_empty_section_with_the_keyboa
     assert export_text(load_report(dongan), web=True)[0] == reference
     saved = (dongan / "1-measures.toml").read_text(encoding="utf-8")
     assert saved.count("[[parts]]") == 2 and saved.count("standalone = true") == 2
+    assert '[[parts]]\ntitle = "强化组织领导"\nstandalone = true\ntext = "我局成立了' in saved
     assert "\n\n\n" not in saved  # one blank line between the tables, as a clerk writes them
 
 
@@ -309,3 +310,22 @@ def test_the_preview_opens_at_the_paragraph_that_holds_the_selected_node(tmp_pat
     assert opening(EXAMPLE, "1-measures.toml", ("parts", 1, "points", 3)).startswith("（二）")
     assert opening(EXAMPLE, "2-shortcomings.toml", ("points", 1)).startswith("今年以来")
     assert opening(EXAMPLE, "2-shortcomings.toml", ()).startswith("二、")
+
+
+def test_a_heading_s_text_emptied_is_removed_and_typed_again_goes_under_the_title(
+    dongan: Path,
+) -> None:
+    from tui.outline import FieldSpec
+
+    shutil.copy(DONGAN / "1-measures.toml", dongan / "1-measures.toml")
+    session = EditSession(dongan)
+    text = FieldSpec("1-measures.toml", ("parts", 1, "text"), "prose")
+    assert session.set_value(text, "")
+    assert "text" not in session.data("1-measures.toml")["parts"][1]  # not text = ""
+    part = next(n for n in session.outline[2].children if n.label == "（二）坚持依法行政")
+    session.add(part, "paragraph")  # paragraphs = [""] now follow standalone
+    assert session.set_value(text, "新的正文。")
+    second = session.file("1-measures.toml").text().split("[[parts]]")[2]
+    assert second.startswith(
+        '\ntitle = "坚持依法行政"\nstandalone = true\ntext = "新的正文。"\nparagraphs = [\n'
+    )
