@@ -329,3 +329,27 @@ def test_a_heading_s_text_emptied_is_removed_and_typed_again_goes_under_the_titl
     assert second.startswith(
         '\ntitle = "坚持依法行政"\nstandalone = true\ntext = "新的正文。"\nparagraphs = [\n'
     )
+
+
+@run_async
+async def test_the_tree_keys_have_ids_and_the_palette_runs_them_on_the_selected_node(
+    editor: EditorApp,
+) -> None:
+    from textual.binding import Binding
+
+    from tests.tui.conftest import jump
+    from tui.screens.help import help_text, rows_from
+    from tui.widgets.report_tree import ReportTree
+
+    shown = [b for b in ReportTree.BINDINGS if isinstance(b, Binding) and b.description]
+    assert all(b.id and b.id.startswith("tree.") for b in shown)
+    assert "单独成段" in help_text([("目录", rows_from(ReportTree.BINDINGS))])
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "down", "down")  # 一、（一）
+        await jump(pilot, "standalone")  # the palette's 单独成段 · standalone
+        await settle(pilot)
+        assert cursor(editor).standalone
+        await jump(pilot, "move down")  # 下移 · move down
+        await settle(pilot)
+        assert cursor(editor).ref.keys == ("parts", 1) and cursor(editor).standalone

@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from exporters.numbering import point_number
 from tui.labels import schema_at
 from tui.outline import KIND_NAMES, FieldSpec
 from tui.widgets.controls import FlagBox, OrderedInput, ParagraphArea
@@ -34,6 +35,16 @@ SWITCH_TEXT = {
     False: "否：段首标题，后加“。”接正文（空格切换）",
 }
 """What a heading's 单独成段 switch says in either state."""
+
+
+def field_title(spec: FieldSpec) -> str:
+    """A field's title in the form: a point says which (要点 二是), a paragraph where (段落 2)."""
+    index = spec.keys[-1]
+    if isinstance(index, int) and len(spec.keys) > 1 and spec.keys[-2] == "points":
+        return f"{spec.title} {point_number(index + 1)}"
+    if isinstance(index, int) and len(spec.keys) > 1 and spec.keys[-2] == "paragraphs":
+        return f"{spec.title} {index + 1}"
+    return spec.title
 
 
 class FieldEditor(Vertical):
@@ -76,7 +87,7 @@ class FieldEditor(Vertical):
 
     def compose(self) -> ComposeResult:
         spec = self.spec
-        yield Label(spec.title, classes="field-title")
+        yield Label(field_title(spec), classes="field-title")
         yield self._control()
         if spec.description:
             yield Static(spec.description, classes="field-help", markup=False)

@@ -66,7 +66,7 @@ class ReportTree(Tree[OutlineNode]):
             tooltip="切换选中的标题：单独成段，或作段首标题与正文同段",
             id="tree.standalone",
         ),
-        Binding("enter", "open", "编辑", show=False),
+        Binding("enter", "open", "编辑", show=False, id="tree.open"),
         Binding("right", "expand", show=False),  # in F1 with space, under 移动与编辑
         Binding("left", "collapse", show=False),
     ]
