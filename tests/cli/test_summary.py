@@ -329,3 +329,11 @@ def test_a_folder_without_reports_is_a_wrong_call(tmp_path: Path, capsys) -> Non
     assert status == 2 and "没有报告" in err
     status, _, err = run(capsys, "summary", str(tmp_path / "missing"))
     assert status == 2 and "路径不存在" in err
+
+
+def test_a_workbook_is_not_written_to_a_terminal(
+    district: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    status, out, err = run(capsys, "summary", str(district), "--format", "xlsx")
+    assert status == 2 and "-o" in err and out == ""
