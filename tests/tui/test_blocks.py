@@ -257,7 +257,7 @@ async def test_a_block_is_removed_with_what_is_under_it(dongan: Path, recovery_d
         await pilot.press("x")
         await pilot.pause()
         prompt = app.screen
-        assert isinstance(prompt, ChoiceScreen) and "其下的 1 个" in prompt.detail
+        assert isinstance(prompt, ChoiceScreen) and "其下的 1 项" in prompt.detail
         await pilot.press("y")
         await settle(pilot)
         assert cursor(app).role == "section"

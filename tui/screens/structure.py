@@ -102,7 +102,7 @@ class StructureEditing(Screen[None]):
         detail = "删除后在保存前仍可按 Ctrl+Q 放弃全部修改。"
         below = sum(1 for n in node.walk() if n.role in ("part", "point", "paragraph")) - 1
         if node.role == "part" and below > 0:
-            detail = f"其下的 {below} 个标题、段落和要点一并删除。\n{detail}"
+            detail = f"其下的 {below} 项（标题、编号段落、段落、要点）一并删除。\n{detail}"
         if node.role == "metric":  # the text that still uses it would fail to export
             used = self.session.describe_references(str(node.ref.keys[-1]))
             detail = f"{used}\n{detail}" if used else detail
