@@ -361,7 +361,7 @@ def summarize_all(
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, len(folders) // (workers * 16))
+            chunk = max(1, len(folders) // (workers * 64))  # small: the cores finish together
             yield from pool.map(summarize_report, folders, flags, chunksize=chunk)
     else:
         yield from map(summarize_report, folders, flags)

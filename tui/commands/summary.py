@@ -25,6 +25,7 @@ from tui.commands.output import write_output
 
 if TYPE_CHECKING:
     from schema.summary import Summary
+    from tui.summary.files import Workbook
 
 NAME = "summary"
 FORMATS = ("text", "csv", "xlsx", "json")
@@ -105,16 +106,16 @@ def run(args: argparse.Namespace) -> int:
     progress = ProgressBar(
         len(folders), enabled=False if args.no_progress or len(folders) < 2 else None
     )
-    workbook = None
-    if fmt == "xlsx":  # written while the reports are read: the parent is idle otherwise
-        from tui.summary.files import Workbook
-
-        workbook = Workbook()
+    workbook: Workbook | None = None
     rows = []
     try:
         for row in summarize_all(folders, args.jobs, use_cache=not args.no_cache):
             rows.append(row)
-            if workbook is not None:
+            if fmt == "xlsx":  # written while the other reports are read (openpyxl loaded too)
+                if workbook is None:
+                    from tui.summary.files import Workbook
+
+                    workbook = Workbook()
                 workbook.add(row)
             progress.advance(row.folder)
     finally:
@@ -131,8 +132,9 @@ def run(args: argparse.Namespace) -> int:
     elif fmt == "csv":
         _write_csv(summary, args.output)
     else:
-        assert workbook is not None
-        write_output(workbook.finish(summary), args.output)
+        from tui.summary.files import Workbook
+
+        write_output((workbook or Workbook()).finish(summary), args.output)
     return 0
 
 
