@@ -82,7 +82,7 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def _widths(headings: list[str], rows: list[list[Cell]]) -> list[float]:
+def _widths(headings: list[str], rows: list[list[Cell]]) -> list[int]:
     """Each column's width in Excel's units: a Chinese character counts two, plus a margin."""
     widths = []
     for i, heading in enumerate(headings):
@@ -118,7 +118,7 @@ class _Sheet:
         self.sheet.freeze_panes = "B2"  # the heading row, and the department's column
         for i, w in enumerate(_widths(self.headings, [*waiting, *(extra or [])])):
             self.sheet.column_dimensions[_column_letter(i)].width = w
-        self._write([self.headings], Font(bold=True))
+        self._write([list[Cell](self.headings)], Font(bold=True))
         self._write(waiting)
 
     def _write(self, lines: list[list[Cell]], font: Any = None) -> None:
