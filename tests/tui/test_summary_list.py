@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 import pytest
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from tests.schema.test_summary_district import (
@@ -47,7 +48,7 @@ async def loaded(pilot) -> ReportListScreen:  # type: ignore[no-untyped-def]
 def order(screen: ReportListScreen) -> list[str]:
     table = screen.table
     return [
-        Path(str(table.coordinate_to_cell_key((i, 0)).row_key.value)).name
+        Path(str(table.coordinate_to_cell_key(Coordinate(i, 0)).row_key.value)).name
         for i in range(table.row_count)
     ]
 
