@@ -143,6 +143,8 @@ class EditorScreen(StructureEditing):
         self.update_preview()
 
     async def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[OutlineNode]) -> None:
+        if event.node is not self.report_tree.cursor_node:
+            return  # the cursor has moved on (↓ held down): only where it stops is shown
         node = event.node.data
         if node is not None and (self.form.node is None or self.form.node.ref != node.ref):
             await self.show_node(node)
