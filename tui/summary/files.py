@@ -91,6 +91,13 @@ def _widths(headings: list[str], rows: list[list[Cell]]) -> list[int]:
     return widths
 
 
+def _bold() -> Any:
+    """The workbook's own font, bold (a bare bold font loses the face Chinese falls back from)."""
+    from openpyxl.styles import Font
+
+    return Font(name="Calibri", sz=11, family=2, scheme="minor", bold=True)
+
+
 class _Sheet:
     """One sheet of a write-only workbook: widths from the first lines, the rest streamed."""
 
@@ -112,13 +119,12 @@ class _Sheet:
         """Fix the widths and the frozen panes, write the headings and the lines held back."""
         if self.waiting is None:
             return
-        from openpyxl.styles import Font
 
         waiting, self.waiting = self.waiting, None
         self.sheet.freeze_panes = "B2"  # the heading row, and the department's column
         for i, w in enumerate(_widths(self.headings, [*waiting, *(extra or [])])):
             self.sheet.column_dimensions[_column_letter(i)].width = w
-        self._write([list[Cell](self.headings)], Font(bold=True))
+        self._write([list[Cell](self.headings)], _bold())
         self._write(waiting)
 
     def _write(self, lines: list[list[Cell]], font: Any = None) -> None:
@@ -139,10 +145,9 @@ class _Sheet:
             self.sheet.append(cells)
 
     def finish(self, totals: list[list[Cell]]) -> None:
-        from openpyxl.styles import Font
 
         self.start(totals)
-        self._write(totals, Font(bold=True))
+        self._write(totals, _bold())
 
 
 class Workbook:
