@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from exporters.numbering import block_number, point_number
-from records.body import LEVEL_NAMES, Block, Numbering, children_of, numbered
+from records.body import Block, Numbering, children_of, numbered
 from records.positions import KeyPath
 from tui.cells import clip
 from tui.outline import FieldSpec, NodeRef, OutlineNode, field_spec, get_in
@@ -133,8 +133,3 @@ def _block_node(
         heading=heading,
         standalone=block.standalone,
     )
-
-
-def kind_name(level: int, heading: bool) -> str:
-    """What the clerk calls a block: 分项（一）, 条目 1., 细目（1）, or a 编号段落."""
-    return LEVEL_NAMES.get(level, "") if heading else "编号段落"
