@@ -54,8 +54,15 @@ class WellKnown:
             if value is None:
                 return True, None
             converted = Decimal(value) * MONEY_UNITS[unit] / MONEY_UNITS[self.unit]
-            return True, converted.normalize() if converted != 0 else Decimal(0)
+            return True, _plain(converted)
         return False, None
+
+
+def _plain(value: Decimal) -> Decimal:
+    """Without trailing zeros, never in exponent form: 100, not 1E+2 (as a cell would show)."""
+    value = value.normalize()
+    exponent = value.as_tuple().exponent
+    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
 
 
 @cache

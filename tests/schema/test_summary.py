@@ -71,12 +71,14 @@ def test_the_catalogue_key_wins_over_another_key_and_a_label() -> None:
         (Decimal("3.5"), "千元", Decimal("0.35")),
         (2, "亿元", Decimal(20000)),
         (0, "元", Decimal(0)),
+        (1000000, "元", Decimal(100)),
     ],
 )
 def test_money_is_brought_to_wan_yuan(value: int | Decimal, unit: str, wan: Decimal) -> None:
     entry = next(e for e in catalogue() if e.key == "penalty_amount")
     assert entry.heading == "罚没金额（万元）"
     assert entry.convert(value, unit) == (True, wan)
+    assert "E" not in str(entry.convert(value, unit)[1])  # 100, not 1E+2, in a cell or a CSV
 
 
 def test_the_deadline_is_the_31st_of_march_after_the_year() -> None:
