@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -147,13 +148,13 @@ class ReportListScreen(Screen[Path | None]):
             table.add_column(heading, key=heading)
         for folder in self.ordered():
             row = self.state.rows[folder]
-            cells = [
+            cells: list[str | Text] = [
                 clip(row.department.removeprefix(prefix) if prefix else row.department, NAME_CELLS),
                 row.doc_number,
                 row.date.isoformat() if row.date else "",
                 "—" if row.unreadable else on_time_text(row),
-                str(len(row.errors)),
-                str(len(row.warnings)),
+                Text(str(len(row.errors)), justify="right"),
+                Text(str(len(row.warnings)), justify="right"),
                 " ".join(row.codes),
             ]
             if len(years) > 1:
@@ -200,6 +201,7 @@ class ReportListApp(App[Path | None]):
     """The list on its own: returns the folder of the report to open, or ``None`` to quit."""
 
     TITLE = "各单位的法治政府建设情况报告"
+    ENABLE_COMMAND_PALETTE = False  # nothing to search for here; Ctrl+P stays the editor's
 
     def __init__(self, folder: Path, folders: list[Path], state: ListState | None = None) -> None:
         super().__init__()
