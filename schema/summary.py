@@ -292,7 +292,7 @@ def _summarize(folder: Path, known_clean: bool) -> ReportRow:
         on_time=None if date is None or due is None else date <= due,
         diagnostics=(*diagnostics, *found),
         figures=figures,
-        others=tuple(OtherMetric(m.key, m.label, m.unit, m.value) for m in others),
+        others=tuple(OtherMetric(m.key, m.label, m.unit, finite(m.value)) for m in others),
         previous=previous.strip() if isinstance(previous, str) else "",
         problem="；".join(problems),
         clean=not diagnostics,
@@ -304,9 +304,15 @@ def _why(error: RecordError) -> str:
     return f"{name}：{error.message}" if name else error.message
 
 
+def finite(value: Number | None) -> Number | None:
+    """A value the summary can add up: ``inf`` or ``nan`` (the validator's N005) is none."""
+    return None if isinstance(value, Decimal) and not value.is_finite() else value
+
+
 def _figure(key: str, metric: Metric) -> Figure:
-    _, value = entry_of(key).convert(metric.value, metric.unit)
-    return Figure(key, metric.key, metric.value, metric.unit, value)
+    stated = finite(metric.value)
+    _, value = entry_of(key).convert(stated, metric.unit)
+    return Figure(key, metric.key, stated, metric.unit, value)
 
 
 def _against_previous(
@@ -326,7 +332,7 @@ def _against_previous(
             continue
         _, found = compare_metric(metric, old_known[key])
         warnings += found
-        _, before = entry_of(key).convert(old_known[key].value, old_known[key].unit)
+        _, before = entry_of(key).convert(finite(old_known[key].value), old_known[key].unit)
         now = figures[key].value
         change = ratio = None
         if now is not None and before is not None:

@@ -172,6 +172,22 @@ def test_a_report_found_clean_is_read_but_not_checked_again_while_unchanged(
     assert changed.figures["legal_reviews"].value == 143
 
 
+def test_an_infinite_or_missing_number_is_left_out_of_the_totals(tmp_path: Path) -> None:
+    import json
+
+    district = make_district(tmp_path)
+    measures = district / CLEAN / "1-measures.toml"
+    text = measures.read_text("utf-8").replace(
+        'value = 142\nunit = "件"', 'value = inf\nunit = "件"'
+    )
+    measures.write_text(text.replace("value = 1014\n", "value = nan\n"), "utf-8")
+    result = summarize([district / CLEAN, district / LATE], jobs=1)
+    clean = result.rows[0]
+    assert "N005" in clean.codes and clean.figures["penalty_cases"].value is None
+    assert result.totals[2023]["penalty_cases"].value == PENALTY_CASES[LATE]
+    assert json.loads(json.dumps(result.as_dict(), allow_nan=False))  # still plain JSON
+
+
 def test_an_empty_summary_has_no_columns_and_no_totals() -> None:
     empty = build_summary([])
     assert empty.columns == () and empty.totals == {}
