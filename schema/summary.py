@@ -17,7 +17,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +128,7 @@ class ReportRow:
                         {
                             "previous": number(f.previous),
                             "change": number(f.change),
-                            "ratio": number(round(f.ratio, 4) if f.ratio is not None else None),
+                            "ratio": number(rounded(f.ratio, 4)),
                             "warnings": list(f.codes),
                         }
                         if f.compared
@@ -411,6 +411,16 @@ def _sum(values: list[Any]) -> Number | None:
         return None
     total: Number = sum(values[1:], values[0])
     return total
+
+
+def rounded(value: Decimal | None, places: int) -> Decimal | None:
+    """``value`` to ``places`` decimals; as it is when that takes more digits than Decimal keeps."""
+    if value is None:
+        return None
+    try:
+        return value.quantize(Decimal(1).scaleb(-places))
+    except InvalidOperation:  # a ratio of 10^30: no figure of a report, but never a crash
+        return value
 
 
 def number(value: Number | None) -> int | float | None:

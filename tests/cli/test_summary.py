@@ -337,3 +337,18 @@ def test_a_workbook_is_not_written_to_a_terminal(
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     status, out, err = run(capsys, "summary", str(district), "--format", "xlsx")
     assert status == 2 and "-o" in err and out == ""
+
+
+def test_absurd_figures_are_written_in_every_format(district: Path, capsys) -> None:
+    archive = next(Path("archive").iterdir()) / "1-measures.toml"
+    archive.write_text(
+        archive.read_text("utf-8").replace("value = 861.98\n", "value = 0.0001\n"), "utf-8"
+    )
+    measures = district / MIXED / "1-measures.toml"
+    text = measures.read_text("utf-8").replace("value = 8619800\n", "value = 1e30\n")
+    measures.write_text(text, "utf-8")
+    for fmt in ("text", "json", "csv"):
+        status, out, _ = run(capsys, "summary", str(district), "--format", fmt)
+        assert status == 0 and out
+    status, _, _ = run(capsys, "summary", str(district), "-o", "absurd.xlsx")
+    assert status == 0 and Path("absurd.xlsx").stat().st_size > 0

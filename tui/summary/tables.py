@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from schema.catalogue import catalogue
-from schema.summary import ReportRow, Summary, Total
+from schema.summary import ReportRow, Summary, Total, rounded
 
 Cell = str | int | Decimal | dt.date | None
 
@@ -156,7 +156,7 @@ def year_on_year_lines(row: ReportRow) -> list[list[Cell]]:
         figure = row.figures.get(column.key)
         if figure is None or not figure.compared:
             continue
-        ratio = figure.ratio.quantize(Decimal("0.01")) if figure.ratio is not None else None
+        ratio = rounded(figure.ratio, 2)
         lines.append(
             [
                 row.department,
@@ -189,7 +189,7 @@ def year_on_year_totals(summary: Summary) -> list[list[Cell]]:
             total = by_key.get(column.key)
             if total is None or not total.compared:
                 continue
-            ratio = total.ratio.quantize(Decimal("0.01")) if total.ratio is not None else None
+            ratio = rounded(total.ratio, 2)
             change = total.change
             totals.append(
                 [

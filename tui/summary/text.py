@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from schema.summary import Summary
 from tui.cells import clip, pad, width, wrap
-from tui.compare_format import change_text, number, ratio_text
+from tui.compare_format import change_text as _change_text
+from tui.compare_format import number, ratio_text
 from tui.summary.tables import on_time_text, total_label, year_text
 
 WIDTH = 80
@@ -39,6 +40,15 @@ def common_prefix(names: Sequence[str]) -> str:
     cut = max(shared.rfind(c) for c in _PLACE_ENDS)
     prefix = shared[: cut + 1] if cut >= 1 else ""
     return prefix if all(len(n) > len(prefix) for n in names) else ""
+
+
+def change_text(value: Decimal | None) -> str:
+    """A signed change, as ``tui compare`` writes it (a change of 10^30 as it is, unrounded)."""
+    try:
+        return _change_text(value)
+    except InvalidOperation:
+        assert value is not None
+        return ("+" if value > 0 else "") + format(value, "f")
 
 
 def _cell(value: object) -> str:
