@@ -352,3 +352,17 @@ def test_absurd_figures_are_written_in_every_format(district: Path, capsys) -> N
         assert status == 0 and out
     status, _, _ = run(capsys, "summary", str(district), "-o", "absurd.xlsx")
     assert status == 0 and Path("absurd.xlsx").stat().st_size > 0
+
+
+def test_a_control_character_in_a_label_does_not_stop_the_workbook(
+    district: Path, capsys
+) -> None:
+    from openpyxl import load_workbook
+
+    measures = district / CLEAN / "1-measures.toml"
+    text = measures.read_text("utf-8").replace('label = "应急演练"', 'label = "应急\\u0007演练"')
+    measures.write_text(text, "utf-8")
+    status, _, _ = run(capsys, "summary", str(district), "-o", "control.xlsx")
+    assert status == 0
+    labels = [r[4] for r in load_workbook("control.xlsx")["其他指标"].iter_rows(values_only=True)]
+    assert "应急\ufffd演练" in labels

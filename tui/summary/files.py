@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -33,6 +34,8 @@ from tui.summary.tables import (
 BOM = "\ufeff"
 MAX_COLUMN = 60
 """The widest a column grows in the workbook (in widths of a Latin digit)."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Characters XML 1.0 cannot hold (a report's X003): openpyxl refuses them, so they are marked."""
 SAMPLE = 500
 """Rows measured for the column widths: enough to see the long names, cheap for a city."""
 
@@ -131,6 +134,8 @@ class _Sheet:
         from openpyxl.cell import WriteOnlyCell
 
         for line in lines:
+            if any(isinstance(v, str) and _CONTROL.search(v) for v in line):
+                line = [_CONTROL.sub("\ufffd", v) if isinstance(v, str) else v for v in line]
             if font is None and not any(isinstance(v, dt.date) for v in line):
                 self.sheet.append(line)
                 continue
