@@ -366,3 +366,5 @@ def test_a_control_character_in_a_label_does_not_stop_the_workbook(
     assert status == 0
     labels = [r[4] for r in load_workbook("control.xlsx")["其他指标"].iter_rows(values_only=True)]
     assert "应急\ufffd演练" in labels
+    _, out, _ = run(capsys, "summary", str(district))
+    assert "应急\ufffd演练" in out and "\x07" not in out  # nor sent to the terminal

@@ -11,6 +11,7 @@ catalogue does not know. The shared beginning of the departments' names
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 
@@ -25,6 +26,8 @@ GAP = 2
 METRIC_WIDTH = 12
 """Cells for a metric's column; its heading is wrapped to this width."""
 _PLACE_ENDS = "省市区县州盟旗镇乡"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+"""Control characters a report may hold (X003): printed, an ESC would drive the terminal."""
 
 
 def common_prefix(names: Sequence[str]) -> str:
@@ -76,7 +79,7 @@ def render_table(
 
     def lines_of(cells: Sequence[str], wrap_all: bool) -> list[str]:
         parts = []
-        for i, text in enumerate(cells):
+        for i, text in enumerate(_CONTROL.sub("\ufffd", c) for c in cells):
             if wrap_all or (i < len(wrapped) and wrapped[i]):
                 parts.append([w for t in text.split("\n") for w in wrap(t, widths[i])] or [""])
             else:
