@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import html
 from pathlib import Path
 
 import pytest
@@ -203,3 +204,20 @@ def test_the_command_runs_the_list_and_the_editor_in_turn(
 def test_a_folder_that_is_one_report_opens_it_directly(district: Path) -> None:
     assert edit.reports_below(district / CLEAN) == []
     assert len(edit.reports_below(district)) == 6
+
+
+@run_async
+async def test_a_name_with_brackets_is_shown_as_written(district: Path) -> None:
+    meta = district / CLEAN / "report.toml"
+    text = meta.read_text("utf-8")
+    meta.write_text(
+        text.replace(
+            'signature = "上海市宝山区应急管理局"', 'signature = "上海市宝山区应急管理局[b]"'
+        )
+    )
+    app = listing(district)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(pilot)
+        assert cells(screen, CLEAN)[0] == "应急管理局[b]"
+        shown = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+        assert "应急管理局[b]" in shown  # drawn as text, not taken for markup

@@ -81,7 +81,7 @@ class ReportListScreen(Screen[Path | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
-        yield Static("正在读取各单位的报告……", id="counts")
+        yield Static("正在读取各单位的报告……", id="counts", markup=False)
         yield DataTable(id="reports", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
@@ -148,17 +148,17 @@ class ReportListScreen(Screen[Path | None]):
             table.add_column(heading, key=heading)
         for folder in self.ordered():
             row = self.state.rows[folder]
-            cells: list[str | Text] = [
-                clip(row.department.removeprefix(prefix) if prefix else row.department, NAME_CELLS),
-                row.doc_number,
-                row.date.isoformat() if row.date else "",
-                "—" if row.unreadable else on_time_text(row),
+            cells = [  # Text, not str: a name with “[…]” in it is no markup
+                Text(clip(row.department.removeprefix(prefix), NAME_CELLS)),
+                Text(row.doc_number),
+                Text(row.date.isoformat() if row.date else ""),
+                Text("—" if row.unreadable else on_time_text(row)),
                 Text(str(len(row.errors)), justify="right"),
                 Text(str(len(row.warnings)), justify="right"),
-                " ".join(row.codes),
+                Text(" ".join(row.codes)),
             ]
             if len(years) > 1:
-                cells.insert(1, str(row.year or ""))
+                cells.insert(1, Text(str(row.year or "")))
             table.add_row(*cells, key=str(folder))
         if self.state.current is not None and str(self.state.current) in table.rows:
             table.move_cursor(row=table.get_row_index(str(self.state.current)))
