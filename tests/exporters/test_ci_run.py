@@ -16,7 +16,8 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGES = (
-    "libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai"
+    "libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils"
+    " fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai"
 )
 
 
@@ -33,7 +34,7 @@ def _stub(folder: Path, name: str, status: int = 0) -> None:
 
 
 def run_ci(
-    tmp_path: Path, *, tools: bool, make_status: int = 0, apt_status: int = 0
+    tmp_path: Path, *, tools: bool, calc: bool = True, make_status: int = 0, apt_status: int = 0
 ) -> tuple[int, list[str]]:
     """Run ``.ci/run`` with only stand-ins and the basic tools it uses on ``PATH``."""
     bin_dir = tmp_path / "bin"
@@ -47,10 +48,14 @@ def run_ci(
     sudo = bin_dir / "sudo"  # as a non-root user .ci/run asks sudo -n
     sudo.write_text('#!/bin/sh\n[ "$1" = -n ] && shift\nexec "$@"\n', encoding="utf-8")
     sudo.chmod(0o755)
+    program = tmp_path / "libreoffice-program"  # where .ci/run looks for LibreOffice Calc
+    program.mkdir()
     if tools:
         _stub(bin_dir, "soffice")
         _stub(bin_dir, "pdftoppm")
-    env = {"PATH": str(bin_dir), "HOME": str(tmp_path)}
+        if calc:
+            (program / "pagein-calc").touch()
+    env = {"PATH": str(bin_dir), "HOME": str(tmp_path), "LIBREOFFICE_PROGRAM": str(program)}
     bash = shutil.which("bash")
     assert bash
     done = subprocess.run(
@@ -82,6 +87,12 @@ def test_without_the_tools_it_installs_them_quietly_first(tmp_path: Path) -> Non
         f"{PACKAGES} | CI=true DEBIAN_FRONTEND=noninteractive",
         "make test | CI=true DEBIAN_FRONTEND=",
     ]
+
+
+def test_writer_without_calc_installs_the_packages(tmp_path: Path) -> None:
+    status, calls = run_ci(tmp_path, tools=True, calc=False)
+    assert status == 0
+    assert calls[1].startswith("apt-get install") and "libreoffice-calc-nogui" in calls[1]
 
 
 def test_a_failing_suite_fails_the_run(tmp_path: Path) -> None:
