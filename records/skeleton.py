@@ -244,6 +244,8 @@ def _section_file(folder: Path, kind: str, year: int, schema_dir: Path | None) -
             if kind == "measures"
             else 'text 写一段正文，或者把 text 换成 points = [""] 写“一是……二是……”各项。',
             "要更多子部分时，复制整段 [[parts]]。",
+            '小标题单独成段时加 standalone = true，其后各段写 paragraphs = ["", ""]；',
+            "其下的 1. 2. 编号段落写在 [[parts.items]] 中（见 README“正文的层次”）。",
         ],
     )
     part = tomlkit.table()
