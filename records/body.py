@@ -103,22 +103,29 @@ def _strs(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
-def children_of(data: Mapping[str, Any], keys: KeyPath, below: int) -> list[Block]:
-    """The blocks written under ``data`` (at ``keys``), in the order of their keys.
+def _child_tables(
+    data: Mapping[str, Any], keys: KeyPath, below: int
+) -> Iterator[tuple[KeyPath, int, Mapping[str, Any]]]:
+    """The block tables directly under ``data`` (at ``keys``), in the order of their keys.
 
     ``below`` is the level of ``data`` itself (1 for a section): only keys of
     deeper levels are read, so ``parts`` inside an item is not a block (the
     schema reports it as an unknown key).
     """
-    found: list[Block] = []
     for key, value in data.items():
         level = LEVEL_KEYS.get(key)
         if level is None or level <= below or not isinstance(value, list):
             continue
         for i, item in enumerate(value):
             if isinstance(item, Mapping):
-                found.append(build_block(item, (*keys, key, i), level))
-    return found
+                yield (*keys, key, i), level, item
+
+
+def children_of(data: Mapping[str, Any], keys: KeyPath, below: int) -> list[Block]:
+    """The blocks written under ``data`` (at ``keys``, itself at level ``below``)."""
+    return [
+        build_block(item, path, level) for path, level, item in _child_tables(data, keys, below)
+    ]
 
 
 def build_block(data: Mapping[str, Any], keys: KeyPath, level: int) -> Block:
@@ -168,19 +175,13 @@ def numbered(blocks: list[Block], numbering: Numbering) -> Iterator[tuple[Block,
 
 
 # -- the raw data, for rules that read every string ------------------------------
-def block_tables(data: Mapping[str, Any], keys: KeyPath = (), below: int = 1) -> Iterator[
-    tuple[KeyPath, int, Mapping[str, Any]]
-]:
+def block_tables(
+    data: Mapping[str, Any], keys: KeyPath = (), below: int = 1
+) -> Iterator[tuple[KeyPath, int, Mapping[str, Any]]]:
     """Every block table under ``data``, with its key path and level, in document order."""
-    for key, value in data.items():
-        level = LEVEL_KEYS.get(key)
-        if level is None or level <= below or not isinstance(value, list):
-            continue
-        for i, item in enumerate(value):
-            if isinstance(item, Mapping):
-                path = (*keys, key, i)
-                yield path, level, item
-                yield from block_tables(item, path, level)
+    for path, level, item in _child_tables(data, keys, below):
+        yield path, level, item
+        yield from block_tables(item, path, level)
 
 
 def prose(section: Any) -> Iterator[tuple[KeyPath, str]]:
