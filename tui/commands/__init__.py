@@ -15,8 +15,11 @@ class UsageError(Exception):
     """The call itself is wrong (exit status 2): a path that does not exist, a bad value."""
 
 
-ORDER = ("edit", "validate", "export", "new", "compare", "summary")
+ORDER = ("edit", "validate", "export", "new", "import", "compare", "summary")
 """The commands in the order ``tui --help`` lists them (module names in this package)."""
+
+_MODULES = {"import": "import_"}
+"""Commands whose module is not named after them (``import`` is a Python keyword)."""
 
 
 def load(names: tuple[str, ...] = ORDER) -> list[ModuleType]:
@@ -25,4 +28,4 @@ def load(names: tuple[str, ...] = ORDER) -> list[ModuleType]:
     ``tui validate`` imports only its own module: pre-commit runs it on every
     commit, and the other commands' imports are time it should not pay.
     """
-    return [importlib.import_module(f"tui.commands.{name}") for name in names]
+    return [importlib.import_module(f"tui.commands.{_MODULES.get(name, name)}") for name in names]

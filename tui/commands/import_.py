@@ -1,0 +1,95 @@
+"""``tui import SOURCE DIR``: last year's report, from its published text, into records.
+
+SOURCE is read (plain text in UTF-8 or GBK/GB18030), the report is
+recognised in it, and DIR is written whole or not at all: a folder that
+exists and is not empty is refused. The command then says what it found,
+what it skipped (web page chrome) and what to review, and runs the
+validator on the new folder, since an imported draft usually lacks
+something. Exit status: 0 the folder was written, 1 SOURCE could not be
+read, 2 a wrong call.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.commands import UsageError
+
+NAME = "import"
+_WORD = {".docx", ".doc", ".wps", ".docm", ".dotx"}
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser(
+        NAME,
+        help="导入已有的报告（网站上公开的纯文本）为报告文件夹",
+        description=(
+            "把已有的报告导入为新的报告文件夹：识别发文字号、签发人、标题、主送、开头语、"
+            "各部分（并按标题推断是哪一个法定事项）、各级标题、编号段落、一是……二是……、署名、"
+            "成文日期和版记。纯文本可以是 UTF-8 或 GBK/GB18030 编码，一段一行，或从网页复制"
+            "（段间有空行，标题分几行，前面有索引号、发布机构等网页内容）。"
+            "已存在且不是空的文件夹不会被改动。"
+            "退出码：0 已写出，1 无法读取来源文件，2 调用方式有误。"
+        ),
+    )
+    parser.add_argument("source", metavar="来源文件", help="报告的纯文本文件（.txt）")
+    parser.add_argument(
+        "folder", metavar="文件夹", help="要新建的报告文件夹（不存在，或是空文件夹）"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    # tomlkit and the import code are loaded only by this command, never by `tui validate`
+    from records import RecordError, load_report
+    from records.importing.structure import recognise
+    from records.importing.summary import summary_lines
+    from records.importing.text import read_text
+    from records.importing.writer import report_files
+    from records.skeleton import check_new_folder, create_report_folder
+    from schema import validate_report
+    from tui.commands.new import schema_dir
+    from tui.reporters import ReportResult, write_text
+
+    source = Path(args.source)
+    folder = Path(args.folder)
+    if not source.exists():
+        raise UsageError(f"来源文件不存在：{args.source}")
+    if source.is_dir():
+        raise UsageError(f"来源须是一个文件，这里给的是文件夹：{args.source}")
+    try:
+        check_new_folder(folder)
+    except RecordError as e:
+        raise UsageError(str(e).replace("tui new", "tui import")) from e
+    if source.suffix.lower() in _WORD:
+        raise RecordError(
+            "暂不能直接导入 Word/WPS 文件；请在 Word 或 WPS 中“另存为”纯文本（.txt），"
+            "编码选 UTF-8 或 GB18030，再导入该文本文件",
+            source,
+        )
+    import sys
+
+    paragraphs, encoding = read_text(source)
+    if not paragraphs:
+        raise RecordError("文件中没有文字", source)
+    report = recognise(paragraphs, source.name)
+    files = report_files(report, folder, schema_dir())
+    create_report_folder(folder, files)
+    out = sys.stdout
+    out.write(f"已从 {source}（{encoding} 编码）导入报告 {folder}：{'、'.join(files)}\n")
+    for line in summary_lines(report):
+        out.write(line + "\n")
+    if report.skipped:
+        out.write(f"跳过的网页内容（未写入报告）{len(report.skipped)} 行：\n")
+        for note in report.skipped:
+            out.write(f"  第 {note.number} 行：{note.text}\n")
+    if report.review:
+        out.write(f"请核对 {len(report.review)} 处：\n")
+        for note in report.review:
+            shown = note.text if len(note.text) <= 40 else note.text[:40] + "……"
+            out.write(f"  第 {note.number} 行：{note.reason}：{shown}\n")
+    out.write(f"\ntui validate {folder} 的结果（导入的报告常常还缺一些内容）：\n")
+    diagnostics = validate_report(load_report(folder))
+    write_text([ReportResult(str(folder), diagnostics)], out)
+    return 0
