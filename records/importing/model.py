@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,18 @@ class Note:
     number: int
     text: str
     reason: str = ""
+
+
+@dataclass
+class ImportedMetric:
+    """A figure taken out of the prose."""
+
+    key: str
+    value: int | Decimal
+    unit: str
+    label: str
+    known: bool
+    """Named from the catalogue rather than generated."""
 
 
 @dataclass
@@ -62,6 +75,7 @@ class ImportedSection:
     points: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     blocks: list[ImportedBlock] = field(default_factory=list)
+    metrics: list[ImportedMetric] = field(default_factory=list)
 
     def walk(self) -> list[ImportedBlock]:
         """Every block in document order."""

@@ -69,4 +69,9 @@ def _counts(section: ImportedSection) -> str:
         + sum(bool(b.text and b.title) + len(b.paragraphs) for b in blocks)
     )
     parts.append(f"段落 {paragraphs} 个")
+    if section.metrics:
+        known = sum(1 for m in section.metrics if m.known)
+        parts.append(
+            f"指标 {len(section.metrics)} 个" + (f"（常用指标 {known} 个）" if known else "")
+        )
     return "，".join(parts)

@@ -18,6 +18,8 @@ from tomlkit.container import Container
 from tomlkit.items import Array, Table
 
 from records.body import KEY_OF_LEVEL
+from records.editing import to_item
+from records.importing.figures import REF_CLOSE, REF_OPEN
 from records.importing.model import ImportedBlock, ImportedReport, ImportedSection
 from records.importing.words import KIND_NAMES, chinese_number
 from records.loader import REPORT_FILE
@@ -33,8 +35,9 @@ from records.skeleton import (
 
 
 def prose(text: str) -> str:
-    """Text as a record's prose holds it: literal braces doubled."""
-    return text.replace("{", "{{").replace("}", "}}")
+    """Text as a record's prose holds it: literal braces doubled, metric references as ``{key}``."""
+    text = text.replace("{", "{{").replace("}", "}}")
+    return text.replace(REF_OPEN, "{").replace(REF_CLOSE, "}")
 
 
 def lines_array(values: list[str]) -> Array:
@@ -203,7 +206,32 @@ def _section_file(
     if section.blocks:
         doc.add(tomlkit.nl())
     _blocks(doc, section.blocks)
+    _metrics(doc, section)
     return render(head, doc)
+
+
+def _metrics(doc: Container, section: ImportedSection) -> None:
+    """``[metrics.KEY]`` for each figure taken out of the prose, in the order of the text."""
+    if not section.metrics:
+        return
+    doc.add(tomlkit.nl())
+    add_comments(
+        doc,
+        [
+            "以下指标由 tui import 从正文中的数字生成：正文中的 {指标名} 导出时印出 value。",
+            "生成的指标名可以改成更好记的（正文中的 {…} 一并改）；label 取自数字前的文字，请核对。",
+        ],
+    )
+    metrics = tomlkit.table(is_super_table=True)
+    for metric in section.metrics:
+        table = tomlkit.table()
+        table.add("value", to_item(metric.value))
+        table.add("unit", metric.unit)
+        table.add("label", metric.label)
+        if metric.known:
+            note(table, "常用指标（与各单位的汇总对应）")
+        metrics.add(metric.key, table)
+    doc.add("metrics", metrics)
 
 
 def report_files(

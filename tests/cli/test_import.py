@@ -328,3 +328,70 @@ def test_an_imported_report_starts_next_years_report(
     new = load_report(tmp_path / "2024")
     assert new.year == 2024
     assert [s.kind for s in new.sections] == ["measures", "shortcomings", "leadership", "plans"]
+
+
+# -- figures become metrics ------------------------------------------------------------------
+FIGURES = """\
+某区应急管理局2024年法治政府建设情况报告
+区委、区政府：
+　　2024年，我局依法履职，现将有关情况报告如下：
+　　一、2024年度推进法治政府建设的主要举措和成效
+　　全年办理行政处罚案件142件，处罚金额861.98万元，检查企业1200余家、培训约30人次，
+重大执法决定法制审核率100%，隐患整改率达98.50％，开展宣传活动20场以上，历时3个月。
+　　第3次会议审议了{不是指标}的事项。
+"""
+
+
+def test_figures_become_metrics_and_export_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "figures.txt"
+    source.write_text(FIGURES.replace("，\n重大", "，重大"), "utf-8")
+    report, out = imported(capsys, source, tmp_path / "r")
+    metrics = {k: (str(m.value), m.unit, m.label) for k, m in report.metrics().items()}
+    # named from the catalogue where the label matches, generated otherwise
+    assert metrics["penalty_cases"] == ("142", "件", "办理行政处罚案件")
+    assert metrics["penalty_amount"] == ("861.98", "万元", "处罚金额")
+    assert sorted(v for k, v in metrics.items() if not k.startswith("penalty")) == sorted(
+        [
+            ("1200", "家", "检查企业"),
+            ("30", "人次", "培训"),
+            ("100", "%", "重大执法决定法制审核率"),
+            ("98.50", "％", "隐患整改率"),
+            ("20", "场", "开展宣传活动"),
+        ]
+    )
+    text = (tmp_path / "r" / "1-measures.toml").read_text("utf-8")
+    # hedges stay in the prose; the percent sign comes from the metric
+    assert "检查企业{measures_count_1}余家" in text and "约{measures_people_1}人次" in text
+    assert "审核率{measures_rate_1}，" in text and "{measures_times_1}场以上" in text
+    # not figures: a duration, an ordinal; literal braces are kept as braces
+    assert "历时3个月" in text and "第3次会议" in text and "{{不是指标}}" in text
+    assert "指标 7 个（常用指标 2 个）" in out
+    web, document = export_text(report, web=True)
+    assert document.problems == []
+    assert paragraphs(web)[3:] == paragraphs(source.read_text("utf-8"))[3:]
+
+
+def test_no_metrics_leaves_numbers_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "figures.txt"
+    source.write_text(FIGURES, "utf-8")
+    status, out, err = run(capsys, "import", "--no-metrics", str(source), str(tmp_path / "r"))
+    assert status == 0, out + err
+    report = load_report(tmp_path / "r")
+    assert report.metrics() == {}
+    assert "办理行政处罚案件142件" in report.sections[0].lead
+
+
+def test_the_real_openings_figures_are_the_hand_written_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stem = "2020-shanghai-shi-minfangban"
+    report, _ = imported(capsys, REALWORLD / f"{stem}.txt", tmp_path / "r")
+    got = [(m.value, m.unit, m.label) for m in report.metrics().values()]
+    # the clerk's folder holds the same figures; its second label adds words the text lacks
+    assert got == [(68, "件", "制定、修订制度文件"), (16, "件", "废止")]
+    hand = load_report(REALWORLD / stem).metrics().values()
+    assert [(v, u) for v, u, _ in got] == [(m.value, m.unit) for m in hand]

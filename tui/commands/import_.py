@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.commands import UsageError
+
+if TYPE_CHECKING:
+    from records.importing import ImportedReport
 
 NAME = "import"
 _WORD = {".docx", ".doc", ".wps", ".docm", ".dotx"}
@@ -37,7 +41,30 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     parser.add_argument(
         "folder", metavar="文件夹", help="要新建的报告文件夹（不存在，或是空文件夹）"
     )
+    parser.add_argument(
+        "--no-metrics",
+        action="store_true",
+        help="正文中的数字保留为文字，不生成指标（缺省时“142件”“861.98万元”“100%%”等变成指标）",
+    )
     parser.set_defaults(run=run)
+
+
+def _take_figures(report: ImportedReport) -> None:
+    """Numbers with a unit become metrics, in the schema's units and named from its catalogue."""
+    from records.importing.figures import KnownMetric, extract_metrics
+    from schema.catalogue import catalogue
+    from schema.loading import load_schema
+
+    units = load_schema("section")["$defs"]["metric"]["tuiUnits"]
+    more = load_schema("folder")["tuiProseUnits"].get("moreUnits", [])
+    known = [KnownMetric(e.key, (e.unit, *e.same_units), (e.label, *e.labels)) for e in catalogue()]
+    extract_metrics(
+        report,
+        [*units["count"], *units["percent"], *units["money"], *more],
+        units["percent"],
+        units["money"],
+        known,
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -74,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
     if not paragraphs:
         raise RecordError("文件中没有文字", source)
     report = recognise(paragraphs, source.name)
+    if not args.no_metrics:
+        _take_figures(report)
     files = report_files(report, folder, schema_dir())
     create_report_folder(folder, files)
     out = sys.stdout

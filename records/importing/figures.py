@@ -1,0 +1,177 @@
+"""Figures in the prose become metrics: ``办理行政处罚案件142件`` → ``{penalty_cases}件``.
+
+A number followed by a unit of count, money or percent is taken out of the
+text into a metric: its value as written (``861.98``, ``2.30``), its unit,
+and a label from the words before it. A hedge stays in the prose
+(``{x}余家``, ``约{x}人``, ``{x}件以上``), as the validator expects. The key
+comes from the catalogue of well-known metrics when the label names one
+of them in a unit it takes, and is generated otherwise. The units and the
+catalogue are passed in by the caller (they are the schema's), so this
+layer does not read the schema itself.
+
+References are marked with private-use characters until the writer turns
+them into ``{key}`` (after doubling the text's own braces).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from records.importing.model import (
+    ImportedBlock,
+    ImportedMetric,
+    ImportedReport,
+    ImportedSection,
+)
+
+REF_OPEN, REF_CLOSE = "\ue000", "\ue001"
+"""Around a metric's key in imported prose, until the writer writes ``{key}``."""
+
+
+@dataclass(frozen=True)
+class KnownMetric:
+    """A well-known metric of the catalogue: its key, the units it takes, the labels it goes by."""
+
+    key: str
+    units: tuple[str, ...]
+    labels: tuple[str, ...]
+
+
+_SEPARATORS = "，。；：！？,;:（(“「"
+_LEADING = re.compile(
+    r"^(?:全年|今年|年内|本年度|其中|共计|共|累计|合计|全局|我局|局|此外|同时|并|已)+"
+)
+_TRAILING = re.compile(r"(?:共计|共|累计|合计|达到|达|约|近|超过|逾|计|为|了|有)+$")
+_NOT_A_COUNT_AFTER = ("个月", "个工作日", "个小时", "个百分点", "次日", "条例", "件事")
+_KIND_WORDS = {
+    "%": "rate",
+    "％": "rate",
+    "元": "amount",
+    "千元": "amount",
+    "万元": "amount",
+    "亿元": "amount",
+    "人": "people",
+    "人次": "people",
+    "名": "people",
+    "次": "times",
+    "场": "times",
+    "场次": "times",
+    "期": "times",
+}
+
+
+def _pattern(units: Iterable[str]) -> re.Pattern[str]:
+    words = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True))
+    return re.compile(
+        r"(?<![\d.．A-Za-z第])(?P<number>\d+(?:\.\d+)?)(?![\d.])"
+        rf"(?P<scale>[万亿])?(?P<hedge>余|多)?(?P<unit>{words})"
+    )
+
+
+class _Extractor:
+    def __init__(
+        self,
+        report: ImportedReport,
+        units: Sequence[str],
+        percent: Sequence[str],
+        money: Sequence[str],
+        catalogue: Sequence[KnownMetric],
+    ) -> None:
+        self.report = report
+        self.pattern = _pattern(units)
+        self.percent = set(percent)
+        self.money = set(money)
+        self.catalogue = catalogue
+        self.used: set[str] = set()
+        self.counts: dict[str, int] = {}
+
+    def key_for(self, label: str, unit: str, kind: str) -> tuple[str, bool]:
+        best: tuple[int, str] | None = None
+        for entry in self.catalogue:
+            if entry.key in self.used or unit not in entry.units:
+                continue
+            for name in entry.labels:
+                if name in label and (best is None or len(name) > best[0]):
+                    best = (len(name), entry.key)
+        if best:
+            return best[1], True
+        word = _KIND_WORDS.get(unit, "count")
+        while True:
+            n = self.counts.get(f"{kind}_{word}", 0) + 1
+            self.counts[f"{kind}_{word}"] = n
+            key = f"{kind}_{word}_{n}"
+            if key not in self.used:
+                return key, False
+
+    def text(self, text: str, section: ImportedSection, found: list[ImportedMetric]) -> str:
+        out: list[str] = []
+        at = 0
+        for match in self.pattern.finditer(text):
+            number, scale, hedge, unit = match.group("number", "scale", "hedge", "unit")
+            after = text[match.start("unit") :]
+            if (
+                (len(number) > 1 and number.startswith("0") and not number.startswith("0."))
+                or any(after.startswith(w) for w in _NOT_A_COUNT_AFTER)
+                or ("." in number and unit not in self.percent and unit not in self.money)
+                or (scale and unit in self.percent)
+            ):
+                continue
+            unit = (scale or "") + unit
+            value: int | Decimal = Decimal(number) if "." in number else int(number)
+            label = self.label(text[at : match.start()]) or self.label_after(text[match.end() :])
+            key, known = self.key_for(label, unit, section.kind)
+            self.used.add(key)
+            found.append(ImportedMetric(key, value, unit, label or unit, known))
+            ref = REF_OPEN + key + REF_CLOSE
+            out.append(text[at : match.start()])
+            if unit in self.percent:
+                out.append(ref)  # the exporter writes the percent sign
+            else:
+                out.append(ref + (scale or "") + (hedge or "") + match.group("unit"))
+            at = match.end()
+        out.append(text[at:])
+        return "".join(out)
+
+    @staticmethod
+    def label(before: str) -> str:
+        cut = max(before.rfind(ch) for ch in _SEPARATORS)
+        words = before[cut + 1 :].strip().lstrip("、和及与")
+        words = _LEADING.sub("", words)
+        return _TRAILING.sub("", words).strip()
+
+    @staticmethod
+    def label_after(after: str) -> str:
+        cut = min((i for i in (after.find(ch) for ch in _SEPARATORS + "。") if i >= 0), default=-1)
+        return (after[:cut] if cut >= 0 else after)[:20].strip()
+
+    def section(self, section: ImportedSection) -> list[ImportedMetric]:
+        found: list[ImportedMetric] = []
+        section.lead = self.text(section.lead, section, found)
+        section.points = [self.text(p, section, found) for p in section.points]
+        section.paragraphs = [self.text(p, section, found) for p in section.paragraphs]
+        for block in section.walk():
+            self.block(block, section, found)
+        return found
+
+    def block(
+        self, block: ImportedBlock, section: ImportedSection, found: list[ImportedMetric]
+    ) -> None:
+        block.text = self.text(block.text, section, found)
+        block.points = [self.text(p, section, found) for p in block.points]
+        block.paragraphs = [self.text(p, section, found) for p in block.paragraphs]
+
+
+def extract_metrics(
+    report: ImportedReport,
+    units: Sequence[str],
+    percent: Sequence[str],
+    money: Sequence[str],
+    catalogue: Sequence[KnownMetric] = (),
+) -> None:
+    """Take the figures out of every section's prose into ``section.metrics`` (in place)."""
+    extractor = _Extractor(report, units, percent, money, catalogue)
+    for section in report.sections:
+        section.metrics = extractor.section(section)
