@@ -21,6 +21,8 @@ class SourceParagraph:
     text: str
     heading: str = ""
     """A run-in heading the reader saw by its font (DOCX): the text opens with it."""
+    table: bool = False
+    """In a table cell (DOCX): the import cannot place it and lists it for review."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ class ImportedReport:
     """Everything recognised in the source, and what the clerk should look at."""
 
     source_name: str = ""
+    unit: str = "行"
+    """What the numbers of notes count: 行 (lines of a text) or 段 (paragraphs of a DOCX)."""
     year: int | None = None
     year_reason: str = ""
     issuer_mark: str = ""

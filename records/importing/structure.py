@@ -198,13 +198,9 @@ class _Builder:
             return
         block = ImportedBlock(level, line.number)
         rest = line.rest
-        heading = line.para.heading
-        if heading and rest.startswith(heading) and len(rest) > len(heading):
-            title, text = heading.rstrip("。"), rest[len(heading) :]
-            if heading.endswith("。") or title.endswith(tuple(_ENDS)):
-                block.title, block.text = title, text
-            else:  # a heading run in without a stop: keep its words as text
-                block.text = rest
+        heading = self.run_in_heading(line)
+        if heading:
+            block.title, block.text = heading.removesuffix("。"), rest[len(heading) :]
         elif level == 2:
             title, text = split_run_in(rest)
             if title and text:
@@ -222,8 +218,25 @@ class _Builder:
         siblings.append(block)
         self.stack.append(block)
 
+    @staticmethod
+    def run_in_heading(line: _Line) -> str:
+        """The run-in heading the reader saw by its font, after the number and with its stop."""
+        para = line.para
+        prefix = len(para.text) - len(line.rest)
+        heading = para.heading[prefix:] if para.heading.startswith(para.text[:prefix]) else ""
+        if not heading or not line.rest.startswith(heading) or len(heading) >= len(line.rest):
+            return ""
+        after = line.rest[len(heading)]
+        if after in _ENDS:  # the stop set in the body font
+            heading += after
+        if not heading.endswith(tuple(_ENDS)) or len(heading) >= len(line.rest):
+            return ""  # a heading the exporter could not print back as it was
+        return heading
+
     def plain(self, para: SourceParagraph) -> None:
         text = para.text
+        if para.table:
+            self.review(para, "表格中的文字，按普通段落导入（表格本身没有导入）")
         if self.section is None:
             self.opening.append(para)
             return
