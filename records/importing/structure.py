@@ -179,9 +179,10 @@ class _Builder:
             self.plain(line.para)
             return
         level = line.level
-        while self.stack and self.stack[-1].level >= level:
-            self.stack.pop()
-        siblings = self.stack[-1].children if self.stack else self.section.blocks
+        depth = len(self.stack)
+        while depth and self.stack[depth - 1].level >= level:
+            depth -= 1
+        siblings = self.stack[depth - 1].children if depth else self.section.blocks
         if level == 3 and self.report.items_run_on:
             expected = self.section_items + 1
         else:
@@ -196,6 +197,7 @@ class _Builder:
             )
             self.plain(line.para)
             return
+        del self.stack[depth:]  # the number is the structure's: the block opens here
         block = ImportedBlock(level, line.number)
         rest = line.rest
         heading = self.run_in_heading(line)
@@ -237,6 +239,8 @@ class _Builder:
         text = para.text
         if para.table:
             self.review(para, "表格中的文字，按普通段落导入（表格本身没有导入）")
+        elif text.startswith("附件"):
+            self.review(para, "附件说明，按普通段落导入；附件本身请另行处理")
         if self.section is None:
             self.opening.append(para)
             return

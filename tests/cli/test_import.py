@@ -9,10 +9,12 @@ parts; and the command never touches an existing folder's files.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from exporters.document import build_document
 from exporters.text import export_text
 from records import Report, load_report
 from records.body import walk
@@ -395,3 +397,65 @@ def test_the_real_openings_figures_are_the_hand_written_ones(
     assert got == [(68, "件", "制定、修订制度文件"), (16, "件", "废止")]
     hand = load_report(REALWORLD / stem).metrics().values()
     assert [(v, u) for v, u, _ in got] == [(m.value, m.unit) for m in hand]
+
+
+# -- the real openings as a web copy and as DOCX ---------------------------------------------
+def web_copy(text: str) -> str:
+    """A web page's copy: ASCII brackets and colons in the numbers and the 主送, blank lines."""
+    lines = []
+    for line in text.splitlines():
+        line = re.sub(r"^（([一二三四五六七八九十]+)）", r"(\1)", line)
+        line = re.sub(r"^(\S{2,30})：$", r"\1:", line)
+        lines += ["　　" + line, ""]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_a_web_copy_with_ascii_numbers_gives_the_same_report(
+    stem: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (REALWORLD / f"{stem}.txt").read_text("utf-8")
+    copy = tmp_path / "copy.txt"
+    copy.write_text(web_copy(text), "utf-8")
+    assert copy.read_text("utf-8") != text
+    from_copy, _ = imported(capsys, copy, tmp_path / "copy")
+    from_text, _ = imported(capsys, REALWORLD / f"{stem}.txt", tmp_path / "text")
+    assert shape(from_copy) == shape(from_text)
+    # the typed (一) becomes the generated （一）: the export is the clean text
+    assert export_text(from_copy, web=True)[0] == export_text(from_text, web=True)[0]
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_a_real_opening_through_docx_keeps_its_structure(
+    stem: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Text → records → tui's DOCX (run-in headings in their own fonts) → records again."""
+    first, _ = imported(capsys, REALWORLD / f"{stem}.txt", tmp_path / "first")
+    document = tmp_path / "report.docx"
+    status, out, err = run(
+        capsys, "export", str(tmp_path / "first"), "-o", str(document), "--force"
+    )
+    assert status == 0, out + err
+    again, _ = imported(capsys, document, tmp_path / "again")
+    assert shape(again) == shape(first)
+    assert [p.text for p in build_document(again).body] == [
+        p.text for p in build_document(first).body
+    ]
+
+
+def test_what_cannot_be_placed_is_kept_and_listed_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "odd.txt"
+    lines = [
+        "某局2024年法治政府建设情况报告",
+        "一、2024年度推进法治政府建设的主要举措和成效",
+        "（一）强化组织领导",
+        "（三）跳过了（二）的标题",
+        "附件：执法检查清单",
+    ]
+    source.write_text("\n".join(lines) + "\n", "utf-8")
+    report, out = imported(capsys, source, tmp_path / "r")
+    assert "第 4 行：编号与结构生成的“（二）”不同" in out
+    assert "第 5 行：附件说明" in out
+    assert paragraphs(export_text(report, web=True)[0]) == lines

@@ -11,9 +11,11 @@ structure coming out as the clerk would have written it.
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import docx
 import pytest
@@ -95,7 +97,7 @@ STYLE = f"""<w:style {NS} w:type="paragraph" w:styleId="21"><w:name w:val="WPS h
 
 def _run(text: str, font: str = "仿宋_GB2312") -> str:
     fonts = f'<w:rPr><w:rFonts w:eastAsia="{font}"/></w:rPr>'
-    return f'<w:r>{fonts}<w:t xml:space="preserve">{text}</w:t></w:r>'
+    return f'<w:r>{fonts}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
 def _p(*runs: str, num: tuple[int, int] | None = None, style: str = "") -> str:
@@ -111,13 +113,13 @@ def _p(*runs: str, num: tuple[int, int] | None = None, style: str = "") -> str:
     return f"<w:p {NS}>{ppr}{''.join(runs)}</w:p>"
 
 
-def build(path: Path, body: list[str]) -> None:
-    """A DOCX holding ``body`` (paragraph XML), with our numbering.xml and a numeric style id."""
+def build(path: Path, body: list[str], numbering_xml: str = NUMBERING) -> None:
+    """A DOCX holding ``body`` (paragraph XML), with a numbering.xml and a numeric style id."""
     document = docx.Document()
     numbering = document.part.numbering_part.element
     for child in list(numbering):
         numbering.remove(child)
-    for child in parse_xml(NUMBERING):
+    for child in parse_xml(numbering_xml):
         numbering.append(child)
     document.styles.element.append(parse_xml(STYLE))
     element = document.element.body
@@ -352,3 +354,76 @@ def test_a_doc_saved_by_libreoffice_is_converted_and_read(
     assert paragraphs(export_text(report, web=True)[0]) == paragraphs(
         export_text(want, web=True)[0]
     )
+
+
+# -- the real openings with Word's automatic numbering ------------------------------------------
+REALWORLD = ROOT / "tests" / "data" / "realworld"
+STEMS = sorted(p.stem for p in REALWORLD.glob("*.txt"))
+_NUMBERED = re.compile(
+    r"^(?:([一二三四五六七八九十]+)、|（([一二三四五六七八九十]+)）|(\d+)([.、]))(.*)$"
+)
+
+
+def auto_numbered(text: str) -> tuple[list[str], str]:
+    """The paragraphs of a copy with their typed numbers taken out into Word's numbering.
+
+    一、 and （一） are levels 0 and 1 of one list; 1. (or 1、) is a list of its own, and a
+    typed 1 starts a new instance of it (startOverride 1), so numbers restart or run on as
+    the copy has them.
+    """
+    body: list[str] = []
+    instances: list[str] = []
+    current = 0
+    for line in paragraphs(text):
+        match = _NUMBERED.match(line)
+        if not match:
+            body.append(_p(_run(line)))
+            continue
+        section, part, item, mark, rest = match.groups()
+        if section:
+            body.append(_p(_run(rest, "黑体"), num=(1, 0)))
+        elif part:
+            body.append(_p(_run(rest, "楷体_GB2312"), num=(1, 1)))
+        else:
+            abstract = 20 if mark == "." else 21
+            if item == "1" or not current:
+                current = 100 + len(instances)
+                instances.append(
+                    f'<w:num w:numId="{current}"><w:abstractNumId w:val="{abstract}"/>'
+                    '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+                    "</w:num>"
+                )
+            body.append(_p(_run(rest), num=(current, 0)))
+    numbering = NUMBERING.replace(
+        "</w:abstractNum>\n  <w:num ",
+        f'</w:abstractNum>\n  <w:abstractNum w:abstractNumId="21">{_lvl(0, "decimal", "%1、")}'
+        "</w:abstractNum>\n  <w:num ",
+        1,
+    ).replace("</w:numbering>", "".join(instances) + "</w:numbering>")
+    return body, numbering
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_a_real_opening_with_automatic_numbers_reads_as_its_text(
+    stem: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (REALWORLD / f"{stem}.txt").read_text("utf-8")
+    body, numbering = auto_numbered(text)
+    source = tmp_path / "auto.docx"
+    build(source, body, numbering)
+    assert not any(_NUMBERED.match(p) for p in docx_paragraphs(source) if p)  # no typed numbers
+    assert run(capsys, "import", str(source), str(tmp_path / "docx"))[0] == 0
+    assert run(capsys, "import", str(REALWORLD / f"{stem}.txt"), str(tmp_path / "text"))[0] == 0
+    capsys.readouterr()
+    from_docx, from_text = load_report(tmp_path / "docx"), load_report(tmp_path / "text")
+    assert from_docx.numbering == from_text.numbering
+    assert [p.text for p in build_document(from_docx).body] == [
+        p.text for p in build_document(from_text).body
+    ]
+    assert _shape(from_docx) == _shape(from_text)
+
+
+def _shape(report: object) -> list[object]:
+    from tests.cli.test_import import shape
+
+    return shape(report)  # type: ignore[arg-type]
