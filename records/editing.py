@@ -125,9 +125,14 @@ class EditableFile:
         if isinstance(parent, list) and isinstance(key, int) and key == len(parent):
             parent.append(to_item(value))
             return
-        if not isinstance(key, int) and key in parent and _same(parent[key], value):
+        old = None
+        if isinstance(key, int):
+            old = parent[key] if 0 <= key < len(parent) else None
+        elif key in parent:
+            old = parent[key]
+        if old is not None and not isinstance(key, int) and _same(old, value):
             return  # keep the original spelling (quotes, number format) of an equal value
-        parent[key] = to_item(value)
+        parent[key] = quoted_like(old, value)
 
     def delete(self, keys: KeyPath) -> None:
         """Remove the key or array element at ``keys``; a missing one is no error."""
@@ -205,6 +210,24 @@ def _fits(node: Any, key: str | int) -> bool:
     if isinstance(key, int):
         return isinstance(node, list)
     return isinstance(node, dict)
+
+
+def quoted_like(old: Any, value: Any) -> Any:
+    """``value`` as an item quoted as ``old`` was: a literal string (``'…'``) stays one if it can.
+
+    A literal string cannot hold ``'`` or control characters; such a value is
+    written as a basic string (``"…"``).
+    """
+    if (
+        isinstance(value, str)
+        and isinstance(old, tomlkit.items.String)
+        and old.type == tomlkit.items.StringType.SLL
+    ):
+        try:
+            return tomlkit.string(value, literal=True)
+        except tomlkit.exceptions.InvalidStringError:
+            pass
+    return to_item(value)
 
 
 def _same(item: Any, value: Any) -> bool:

@@ -17,7 +17,7 @@ import tomlkit.container
 import tomlkit.items
 
 from records.body import LEVEL_KEYS
-from records.editing import EditableFile, to_item
+from records.editing import EditableFile, quoted_like, to_item
 from records.positions import KeyPath
 
 
@@ -163,15 +163,51 @@ def _as_item(value: Any) -> Any:
     return value if isinstance(value, tomlkit.items.Item) else to_item(value)
 
 
+_METRIC_ORDER = ("value", "unit", "label")
+"""The order of a metric's keys, as ``tui new`` and the examples write them."""
+
+
+def _set_metric_key(table: Any, key: str, value: Any) -> None:
+    """Add ``key`` to a metric's table in :data:`_METRIC_ORDER`, in place of its placeholder.
+
+    A placeholder is the commented line ``# value =`` that ``tui new --from``
+    leaves for the clerk to fill; the value typed takes its line.
+    """
+    container = getattr(table, "value", table)
+    body = container.body
+    item = _as_item(value)
+    if not isinstance(item, tomlkit.items.Item):
+        item = tomlkit.item(item)
+    placeholder = re.compile(rf"\s*#\s*{key}\s*=\s*")
+    for index, (name, line) in enumerate(body):
+        if name is None and isinstance(line, tomlkit.items.Comment):
+            if placeholder.fullmatch(line.as_string()):
+                item.trivia.indent = line.trivia.indent
+                container._insert_at(index, key, item)
+                body[index + 1] = (None, tomlkit.items.Null())
+                return
+    later = _METRIC_ORDER[_METRIC_ORDER.index(key) + 1 :]
+    for index, (name, line) in enumerate(body):
+        if name is not None and name.key in later:
+            item.trivia.indent = line.trivia.indent
+            container._insert_at(index, key, item)
+            return
+    table[key] = item
+
+
 def set_in_order(file: EditableFile, keys: KeyPath, value: Any) -> None:
     """Set the value at ``keys``; a new key of a block is placed where a clerk writes it.
 
     ``standalone = true`` goes under its block's ``title``, ``paragraphs``
-    after ``text`` and ``points``; an existing key keeps its place.
+    after ``text`` and ``points``; a metric's ``value`` and ``unit`` go before
+    its ``label`` (a value on the line of its ``# value =`` placeholder); an
+    existing key keeps its place.
     """
     table = _node(file, keys[:-1])
     if keys[-1] in table:
         file.set(keys, value)
+    elif len(keys) == 3 and keys[0] == "metrics" and keys[-1] in _METRIC_ORDER:
+        _set_metric_key(table, str(keys[-1]), value)
     else:
         _set_in_order(table, str(keys[-1]), value)
 
@@ -258,3 +294,15 @@ def move_table(file: EditableFile, keys: KeyPath, offset: int) -> KeyPath:
         parent[name] = table
         parent[name].trivia.indent = indent  # after adding: tomlkit sets its own
     return keys
+
+
+def move_to_key(file: EditableFile, element: KeyPath, keys: KeyPath) -> None:
+    """Make the array element at ``element`` the value at ``keys``, quoted as it was.
+
+    The value is written where a clerk writes that key (:func:`set_in_order`);
+    the element is removed, and its array too when it is left empty.
+    """
+    item = _node(file, element)
+    value = item.unwrap() if hasattr(item, "unwrap") else item
+    set_in_order(file, keys, quoted_like(item, value))
+    remove_element(file, element)

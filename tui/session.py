@@ -27,6 +27,7 @@ from records.restructure import (
     insert_element,
     move_element,
     move_table,
+    move_to_key,
     remove_element,
     set_in_order,
 )
@@ -44,8 +45,50 @@ def is_block_text(keys: KeyPath) -> bool:
     return len(keys) >= 3 and keys[-1] == "text" and keys[-3] in LEVEL_KEYS
 
 
+def is_metric_field(keys: KeyPath) -> bool:
+    """Whether ``keys`` is a metric's value, unit or label."""
+    return len(keys) == 3 and keys[0] == "metrics"
+
+
 class InputProblem(ValueError):
     """What the clerk typed cannot be this field's value (the message is in Chinese)."""
+
+
+def escape_breaks(text: str) -> str:
+    """A one-line field's value as its input shows it: a line break as the two characters ``\\n``.
+
+    A line break (the title of a report printed over two lines) would draw the
+    rest of the value over the widgets below the one-line input. A backslash
+    that would read as part of such a mark is doubled, so that
+    :func:`unescape_breaks` gives back exactly the stored value.
+    """
+    out = []
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            out.append("\\n")
+        elif ch == "\\" and text[i + 1 : i + 2] in ("n", "\\", "\n"):
+            out.append("\\\\")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def unescape_breaks(raw: str) -> str:
+    """What was typed in a one-line field, ``\\n`` read as a line break (``\\\\`` as ``\\``)."""
+    out = []
+    i = 0
+    while i < len(raw):
+        pair = raw[i : i + 2]
+        if pair == "\\n":
+            out.append("\n")
+            i += 2
+        elif pair == "\\\\":
+            out.append("\\")
+            i += 2
+        else:
+            out.append(raw[i])
+            i += 1
+    return "".join(out)
 
 
 def parse_input(kind: str, raw: str) -> Any:
@@ -58,7 +101,9 @@ def parse_input(kind: str, raw: str) -> Any:
     text = (
         unicodedata.normalize("NFKC", raw).strip() if kind in ("integer", "number", "date") else raw
     )
-    if kind in ("line", "prose", "kind"):
+    if kind == "line":
+        return unescape_breaks(raw)
+    if kind in ("prose", "kind"):
         return raw
     if kind == "switch":
         return raw == "true"
@@ -94,6 +139,12 @@ def format_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def format_field(kind: str, value: Any) -> str:
+    """A stored value as the field of ``kind`` shows it (a one-line field: no line breaks)."""
+    text = format_value(value)
+    return escape_breaks(text) if kind == "line" and isinstance(value, str) else text
 
 
 def _rejected_message(problem: str, held: Any, raw: str) -> str:
@@ -157,6 +208,9 @@ class EditSession:
         self.generation = 0
         """Counts changes, so a check of an older state is not taken for the current one."""
         self.outline: list[OutlineNode] = []
+        self.reshaped = False
+        """A change of a field moved other values (a paragraph into a heading's text): the
+        screen shows the form again and sets this back."""
         self.rejected: dict[tuple[str, KeyPath], str] = {}
         """Text typed into fields that could not be stored, by (file, keys): not saved yet."""
         self.refresh()
@@ -301,8 +355,9 @@ class EditSession:
             self.generation += 1
             return True
         try:
-            if in_block and before is None:
-                set_in_order(file, spec.keys, value)  # under the title, before the points
+            metric = is_metric_field(spec.keys) and isinstance(file.get(spec.keys[:-1]), dict)
+            if (in_block or metric) and before is None:
+                set_in_order(file, spec.keys, value)  # under the title; a value before its label
             else:
                 file.set(spec.keys, value)
         except RecordError as e:
@@ -340,7 +395,8 @@ class EditSession:
             problem = self.metric_key_problem(metric_key)
             if problem:
                 raise InputProblem(problem)
-            add_table(file, ("metrics", metric_key), {"value": 0, "unit": "", "label": ""})
+            # no value and no unit yet: they are reported missing until typed (0 would pass)
+            add_table(file, ("metrics", metric_key), {"label": ""})
             new: KeyPath = ("metrics", metric_key)
         else:
             try:
@@ -383,7 +439,8 @@ class EditSession:
         """Switch a heading between standalone and run-in; returns whether it now stands alone.
 
         ``standalone = true`` is written under the heading's title; run-in,
-        the default, is written by removing the key.
+        the default, is written by removing the key (and a heading without text
+        takes its first paragraph as text: :attr:`reshaped` then says so).
         """
         if node.role != "part" or not node.heading:
             raise InputProblem("编号段落没有标题；只有标题才能单独成段或作段首标题")
@@ -394,18 +451,41 @@ class EditSession:
         return alone
 
     def _set_flag(self, name: str, keys: KeyPath, on: bool) -> bool:
-        """Write ``true`` at ``keys``, or remove the key (``false`` is the default); changed?"""
+        """Write ``true`` at ``keys``, or remove the key (``false`` is the default); changed?
+
+        A heading made run-in that has no text (nor points) to run into takes
+        its first paragraph as its text (see :meth:`_run_in`).
+        """
         file = self.file(name)
         before = file.get(keys)
         if on and before is not True:
             set_in_order(file, keys, True)
         elif not on and before is not None:
             file.delete(keys)
+            if keys[-1] == "standalone":
+                self._run_in(file, keys[:-1])
         else:
             return False
         self._data.pop(name, None)
         self.generation += 1
         return True
+
+    def _run_in(self, file: EditableFile, block: KeyPath) -> None:
+        """Give a run-in heading at ``block`` its first paragraph as ``text`` if it has none.
+
+        A run-in heading is printed in one paragraph with its text (M004 without
+        one); a standalone heading over paragraphs only has none. The paragraph
+        moves, so the export keeps the same words in the same order; an emptied
+        ``paragraphs`` goes too. Switched back, the text stays the text.
+        """
+        text, points = file.get((*block, "text")), file.get((*block, "points"))
+        paragraphs = file.get((*block, "paragraphs"))
+        if (isinstance(text, str) and text) or points or not isinstance(paragraphs, list):
+            return
+        if not paragraphs or not isinstance(paragraphs[0], str):
+            return
+        move_to_key(file, (*block, "paragraphs", 0), (*block, "text"))
+        self.reshaped = True
 
     # -- saving ----------------------------------------------------------------
     def save(self, force: bool = False) -> list[Path]:

@@ -33,7 +33,8 @@ from tui.session import (
     InputProblem,
     Snapshot,
     check_snapshot,
-    format_value,
+    escape_breaks,
+    format_field,
 )
 from tui.widgets.diagnostics_pane import DiagnosticsPane
 from tui.widgets.field_editor import FieldEditor
@@ -137,7 +138,7 @@ class EditorScreen(StructureEditing):
     # -- showing a node --------------------------------------------------------
     async def show_node(self, node: OutlineNode) -> None:
         """Show ``node``'s fields with their values and error marks."""
-        values = {spec: format_value(self.session.value(spec)) for spec in node.fields}
+        values = {spec: format_field(spec.kind, self.session.value(spec)) for spec in node.fields}
         await self.form.show(node, values, self.problems())
         self.update_previous()
         self.update_preview()
@@ -175,6 +176,9 @@ class EditorScreen(StructureEditing):
         file, keys = self.session.file_for_diagnostic(d), pointer_keys(d.pointer)
         _, spec = node_for(self.session.outline, file, keys)
         at = self.session.character_at(file, spec.keys, d.line, d.column) if spec else None
+        value = self.session.value(spec) if spec else None
+        if at is not None and spec is not None and spec.kind == "line" and isinstance(value, str):
+            at = len(escape_breaks(value[:at]))  # where the character is in the field as shown
         await self.go_to(file, keys, at)  # the cursor on the character the message is about
 
     # -- editing ---------------------------------------------------------------
@@ -202,9 +206,23 @@ class EditorScreen(StructureEditing):
         if self.local_problems.pop(where, None) is not None:
             self.form.mark(self.problems())
             self.query_one(DiagnosticsPane).count_unread(len(self.local_problems))
+        if self.session.reshaped:  # the 单独成段 switch moved a paragraph into the text
+            self.session.reshaped = False
+            self.call_later(self.reshow, spec)
+            return
         if changed:
             self.post_message(self.DraftChanged())
             self.schedule_check()
+
+    async def reshow(self, spec: FieldSpec) -> None:
+        """Show the form again after an edit moved other values of it, the cursor in ``spec``."""
+        node = self.form.node
+        if node is None:
+            return
+        self.session.refresh()
+        await self.rebuild(node.ref)
+        self.form.focus_field(spec)
+        self.notify("已改为段首标题；原第一段移作正文", timeout=3)
 
     def schedule_check(self) -> None:
         """Check soon: now if no check is running, else once the running one ends.

@@ -158,6 +158,8 @@ class StructureEditing(Screen[None]):
         except STRUCTURE_PROBLEMS as problem:
             self.notify(f"无法修改：{problem}", severity="error")
             return
+        moved = self.session.reshaped  # the first paragraph became the heading's text
+        self.session.reshaped = False
         await self.rebuild(node.ref)
         shown = "标题单独成段" if alone else "段首标题（标题后加“。”，与正文同段）"
-        self.notify(f"已改为{shown}", timeout=3)
+        self.notify(f"已改为{shown}" + ("；原第一段移作正文" if moved else ""), timeout=3)
