@@ -78,6 +78,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     # characters (the same code as the DOCX exporter's, which drops them)
     "X003": ("error", "文字中有看不见的控制字符（如 U+0007），DOCX 无法写入"),
     "X004": ("warning", "文字中有看不见的格式字符（如零宽空格 U+200B），会随导出保留"),
+    # line breaks in prose (the report's title breaks where the clerk wrote \n)
+    "X005": ("warning", "段落或标题中有换行（报告标题除外），导出时会在此断开"),
+    "X006": ("warning", "文字中写了反斜杠和 n（“\\n”），导出时原样印出，不会换行"),
     # waivers
     "V001": ("error", "豁免了错误（只有警告可以豁免）"),
     "V002": ("warning", "豁免没有对应的警告（可删除）"),

@@ -12,7 +12,7 @@ grammar of the body is known in one place only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -41,6 +41,7 @@ class RuleError(ValidationError):
         at_key: bool = False,
         see: KeyPath | None = None,
         after: str = "",
+        restyle: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(message, path=path)
         self.code = code
@@ -52,6 +53,8 @@ class RuleError(ValidationError):
         """Another place the finding is about (from the document's root): a first definition."""
         self.after = after
         """Message text after that place's file and line, which the validator puts in between."""
+        self.restyle = restyle
+        """The message for a report that numbers its items otherwise (“1、”), given that style."""
 
 
 def report_prose(report: Any) -> Iterator[tuple[KeyPath, str]]:

@@ -74,6 +74,25 @@ def _type_name(value: Any) -> str:
     return "其他类型"
 
 
+def _unquote(error: ValidationError, types: list[Any]) -> str:
+    """For a boolean or a number written in quotes: to remove them, as the line should read."""
+    value = error.instance
+    if not isinstance(value, str):
+        return ""
+    path = list(error.absolute_path)
+    key = path[-1] if path and isinstance(path[-1], str) else None
+    written = value.strip()
+    number = r"[+-]?[0-9]+(?:\.[0-9]+)?" if "number" in types else r"[+-]?[0-9]+"
+    if "boolean" in types and written.lower() in ("true", "false"):
+        word = written.lower()
+    elif ("integer" in types or "number" in types) and re.fullmatch(number, written):
+        word = written
+    else:
+        return ""
+    line = f"{key} = {word}" if key else word
+    return f"“{value}”：请去掉引号，写作 {line}"
+
+
 def explain_doc_number(value: str) -> str:
     """What exactly is wrong with a 发文字号, in the clerk's terms."""
     if re.search("[０-９]", value):
@@ -125,14 +144,17 @@ def message_for(error: ValidationError, code: str) -> str:
     if code == "S005":
         path = list(error.absolute_path)
         which = f"第 {path[-1] + 1} 条" if path and isinstance(path[-1], int) else ""
-        return f"{which}“{title}”是空的：请填写内容"
+        examples = schema.get("examples")
+        like = f"（如{'、'.join(examples)}）" if isinstance(examples, list) and examples else ""
+        return f"{which}“{title}”是空的：请填写内容{like}"
     if code == "F001" and isinstance(value, str):
         return f"发文字号“{value}”格式不对：{explain_doc_number(value)}"
     if kind == "type":
         expected = error.validator_value
         types = expected if isinstance(expected, list) else [expected]
         wanted = "或".join(_TYPES.get(str(t), str(t)) for t in types)
-        return f"“{title}”应为{wanted}，这里是{_type_name(value)}"
+        gap = " " if wanted[:1].isascii() else ""  # “应为 true 或 false”, “应为整数”
+        return f"“{title}”应为{gap}{wanted}，这里是{_type_name(value)}{_unquote(error, types)}"
     if kind == "enum":
         titles = schema.get("tuiEnumTitles", {})
         options = "、".join(
@@ -231,18 +253,113 @@ def _table_header(path: list[Any]) -> str:
     return f"[{'.'.join(str(k) for k in keys if not isinstance(k, int))}]"
 
 
+def _block_name(path: list[Any]) -> str | None:
+    """“分项”, “条目” or “细目” when ``path`` is a block's table in a section file, else None."""
+    from records.body import LEVEL_KEYS, LEVEL_NAMES
+
+    if len(path) >= 4 and path[0] == "sections" and isinstance(path[-1], int):
+        level = LEVEL_KEYS.get(path[-2]) if isinstance(path[-2], str) else None
+        return LEVEL_NAMES[level] if level else None
+    return None
+
+
+def _is_section(path: list[Any]) -> bool:
+    return len(path) == 2 and path[0] == "sections"
+
+
+_FIRST_PARAGRAPH = {"lead": "text", "text": "lead"}
+"""A section's first paragraph is ``lead``, a block's ``text``: the one written for the other."""
+
+
+def meant_key(key: str, known: list[str], path: list[Any], cutoff: float = 0.5) -> str | None:
+    """The known key an unknown ``key`` of the table at ``path`` most likely stands for.
+
+    ``cutoff`` is how alike a misspelt key must be (difflib's ratio): 0.5 to
+    suggest it, more to be sure of it.
+    """
+    swapped = _FIRST_PARAGRAPH.get(key)
+    if swapped in known and (_block_name(path) if key == "lead" else _is_section(path)):
+        return swapped
+    import difflib  # a clean report never gets here
+
+    close = difflib.get_close_matches(key, known, n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+def _block_keys(level: int) -> dict[str, Any]:
+    """The keys a block of ``level`` may hold (a ``then`` branch of its schema lists none)."""
+    from schema.loading import load_schema
+
+    name = {2: "part", 3: "item", 4: "subitem"}[level]
+    return dict(load_schema("section")["$defs"][name]["properties"])
+
+
+_CONTENT_KEYS = frozenset({"lead", "text", "points", "paragraphs"})
+"""Keys whose misnaming leaves a block looking empty; a misnamed level (``[[parts.items.items]]``)
+is its own finding, and what stands under the block is then not known."""
+
+
+def follows_from_unknown_key(error: ValidationError) -> bool:
+    """Whether an empty-block finding (M003–M005) only follows from an unknown or mistyped key.
+
+    ``lead`` in a ``[[parts]]`` is the block's ``text`` misnamed (S003),
+    ``standalone = "true"`` a quoted ``true`` (S002): the block is not empty,
+    and saying so again would be a second finding for one mistake.
+    """
+    block = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator != "anyOf" or not isinstance(block, dict):
+        return False
+    standalone = block.get("standalone")
+    if standalone is not None and not isinstance(standalone, bool):
+        return True
+    wanted = {k for branch in error.validator_value for k in branch.get("required", ())}
+    path = list(error.absolute_path)
+    known = list(schema.get("properties") or _block_keys(_block_level(path)))
+    meant = {meant_key(key, known, path, cutoff=0.7) for key in block if key not in known}
+    return bool(meant & wanted & _CONTENT_KEYS)
+
+
+def _lead_in_a_block(block: str, has_text: bool) -> str:
+    """``lead`` written in a ``[[parts]]``: the block's first paragraph is its ``text``."""
+    if has_text:
+        fix = f"本{block}已有 text：请把这段并入 text，或写在 paragraphs 中"
+    else:
+        fix = "请把 lead 改为 text"
+    return (
+        f"“lead”（引语）是本部分开头的第一段，{block}中的第一段写作 text（正文）：{fix}；"
+        "如果这是本部分的引语，请把它移到文件开头、第一个表头之前"
+    )
+
+
+def _text_in_a_section(has_lead: bool) -> str:
+    """``text`` written in a section: a section's first paragraph is its ``lead``."""
+    if has_lead:
+        fix = "本部分已有 lead：请把这段并入 lead，或写在 paragraphs 中"
+    else:
+        fix = "请把 text 改为 lead"
+    return f"本部分的第一段（标题后的引语）写作 lead，text 是分项、条目、细目中的写法：{fix}"
+
+
 def unknown_keys(error: ValidationError) -> list[tuple[str, str]]:
     """For an unknown-key finding: each unknown key and the message naming the nearest known one."""
     schema = error.schema if isinstance(error.schema, dict) else {}
     known = list(schema.get("properties", {}))
-    import difflib  # a clean report never gets here
 
     found = []
-    table = _table_header(list(error.absolute_path))
+    path = list(error.absolute_path)
+    table = _table_header(path)
+    block = _block_name(path)
     for key in error.instance if isinstance(error.instance, dict) else ():
         if key in known:
             continue
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+        meant = meant_key(key, known, path)
+        if key == "lead" and block and meant == "text":
+            found.append((key, _lead_in_a_block(block, "text" in error.instance)))
+            continue
+        if key == "text" and meant == "lead":
+            found.append((key, _text_in_a_section("lead" in error.instance)))
+            continue
         if table and key in _top_level_keys():
             found.append(
                 (
@@ -252,8 +369,8 @@ def unknown_keys(error: ValidationError) -> list[tuple[str, str]]:
                 )
             )
             continue
-        if close:
-            hint = f"，是否应为“{close[0]}”（{_title(schema['properties'][close[0]], close[0])}）"
+        if meant:
+            hint = f"，是否应为“{meant}”（{_title(schema['properties'][meant], meant)}）"
         else:
             hint = f"；可用的键：{'、'.join(known)}" if known else ""
         found.append((key, f"未知的键“{key}”{hint}"))

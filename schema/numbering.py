@@ -57,10 +57,49 @@ def typed_number(text: str, spec: dict[str, Any]) -> TypedNumber | None:
     return None
 
 
+def _style(styles: dict[str, Any], name: str, item_style: str) -> dict[str, str]:
+    """The example and wording of style ``name``; an item's in the report's ``item_style``."""
+    own = styles[name][1]
+    if name != "item" or item_style == "1.":
+        return own
+    mark = item_style[1:]
+    auto = own["auto"].replace("“1.”“2.”", f"“1{mark}”“2{mark}”")
+    return {**own, "example": item_style, "auto": auto}
+
+
+def _message(spec: dict[str, Any], title: str, typed: str, style: str, item_style: str) -> str:
+    """What a number typed in ``style`` at a string's start is; items numbered ``item_style``."""
+    styles = _styles(spec["styles"])
+    generated = spec.get("generated")
+    if generated:
+        own = _style(styles, generated, item_style)
+        printed = f"{own['example']}{typed}"
+        if style == generated:
+            return (
+                f"{title}开头的“{typed}”是手写的编号：{own['auto']}，"
+                f"导出后编号会重复（如“{printed}……”）；请删除“{typed}”"
+            )
+        return (
+            f"{title}开头的“{typed}”像是手写的编号：{own['auto']}，"
+            f"导出后会多出一个编号（如“{printed}……”）；请删除“{typed}”"
+        )
+    return (
+        f"{title}开头的“{typed}”像是手写的编号：编号由程序根据结构自动生成"
+        f"（部分“一、”，分项“（一）”，条目“{item_style}”，细目“（1）”，要点“一是”）；"
+        f"请删除“{typed}”，分项写在 [[parts]] 中，条目写在 [[parts.items]] 中，"
+        "细目写在 [[parts.items.subitems]] 中，要点写在 points 中"
+    )
+
+
 def typed_numbering(
     validator: Any, spec: dict[str, Any], instance: Any, schema: Any
 ) -> Iterator[RuleError]:
-    """``tuiTypedNumbering``: the string does not open with a number the tool generates."""
+    """``tuiTypedNumbering``: the string does not open with a number the tool generates.
+
+    The message shows an item's number as “1.”; a report that numbers its
+    items “1、” (``[numbering] item_style``) is shown its own style, which the
+    validator asks of ``restyle`` once it knows the report.
+    """
     if not isinstance(instance, str):
         return
     found = typed_number(instance, spec)
@@ -68,35 +107,18 @@ def typed_numbering(
         return
     typed = found.text(instance)
     title = schema.get("title", "文字") if isinstance(schema, dict) else "文字"
-    styles = _styles(spec["styles"])
-    generated = spec.get("generated")
-    if generated:
-        own = styles[generated][1]
-        printed = f"{own['example']}{typed}"
-        if found.style == generated:
-            yield RuleError(
-                "F005",
-                f"{title}开头的“{typed}”是手写的编号：{own['auto']}，"
-                f"导出后编号会重复（如“{printed}……”）；请删除“{typed}”",
-                index=found.start,
-            )
-            return
-        yield RuleError(
-            "F006",
-            f"{title}开头的“{typed}”像是手写的编号：{own['auto']}，"
-            f"导出后会多出一个编号（如“{printed}……”）；请删除“{typed}”",
-            severity="warning",
-            index=found.start,
-        )
-        return
+    same = found.style == spec.get("generated")
+    shows_items = spec.get("generated") in (None, "item")
+
+    def restyle(item_style: str) -> str:
+        return _message(spec, title, typed, found.style, item_style)
+
     yield RuleError(
-        "F006",
-        f"{title}开头的“{typed}”像是手写的编号：编号由程序根据结构自动生成"
-        f"（部分“一、”，分项“（一）”，条目“1.”，细目“（1）”，要点“一是”）；请删除“{typed}”，"
-        "分项写在 [[parts]] 中，条目写在 [[parts.items]] 中，细目写在 [[parts.items.subitems]] 中，"
-        "要点写在 points 中",
-        severity="warning",
+        "F005" if same else "F006",
+        restyle("1."),
+        severity=None if same else "warning",
         index=found.start,
+        restyle=restyle if shows_items else None,
     )
 
 

@@ -36,6 +36,7 @@ from schema.loading import for_validation
 from schema.messages import (
     code_for,
     doc_number_offence,
+    follows_from_unknown_key,
     message_for,
     missing_key,
     unknown_keys,
@@ -80,6 +81,10 @@ validator.
 
 _FOLLOW_FROM_ABSENCE = frozenset({"M001", "P001", "C003"})
 """Findings that an unreadable section file may cause (its part, its metrics missing)."""
+
+
+_EMPTY_BLOCK = frozenset({"M003", "M004", "M005"})
+"""A section or block that says nothing: unless it wrote ``lead`` where ``text`` was meant."""
 
 
 @cache
@@ -140,11 +145,14 @@ def _metric_named(file: RecordFile, keys: tuple[str | int, ...]) -> str:
 
 def _see_also(error: RuleError, report: Report) -> str:
     """The message of a finding that names another place: the file and line of that place."""
+    message = error.message
+    if error.restyle is not None and report.numbering.item_style != "1.":
+        message = error.restyle(report.numbering.item_style)  # the report's “1、”, not “1.”
     if error.see is None:
-        return error.message
+        return message
     file, keys = _locate(list(error.see), report)
     line = file.locator.key(keys).line
-    return f"{error.message}{file.path.name} 第 {line} 行{error.after}"
+    return f"{message}{file.path.name} 第 {line} 行{error.after}"
 
 
 def _diagnostics(error: ValidationError, report: Report) -> Iterator[Diagnostic]:
@@ -159,6 +167,8 @@ def _diagnostics(error: ValidationError, report: Report) -> Iterator[Diagnostic]
         )
         return
     code = code_for(error)
+    if code in _EMPTY_BLOCK and follows_from_unknown_key(error):
+        return  # the S003 or S002 on the misnamed or quoted key says it
     if error.validator == "pattern" and "propertyNames" in error.schema_path:
         yield _diagnostic(
             file, (*keys, str(error.instance)), code, "error", message_for(error, code), at_key=True

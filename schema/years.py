@@ -10,7 +10,10 @@ The report's title may be broken over lines (“\\n”, where the clerk wants
 the printed title to break); it is read as one string, its lines joined.
 A heading inside a section (（一）, 1., （1）) that names a year is read as
 the section's title is, but only warned about (Y008): a heading may name
-another year's document or campaign (“巩固2023年专项整治成果”).
+another year's document or campaign (“巩固2023年专项整治成果”). In a
+section's title and a heading, a year inside 《》 or “” is a document's
+title (“落实《2024年度法治督察反馈意见》整改”), not the year the heading
+speaks of, and is not counted.
 """
 
 from __future__ import annotations
@@ -39,6 +42,17 @@ def years_named(text: str) -> list[tuple[int, int]]:
     for m in _CHINESE_YEAR.finditer(text):
         found.append((int("".join(_CHINESE_DIGITS[c] for c in m.group(1))), m.start(1)))
     return sorted(found, key=lambda f: f[1])
+
+
+_QUOTED = re.compile(r"《[^《》]*》|〈[^〈〉]*〉|“[^“”]*”|「[^「」]*」|『[^『』]*』")
+"""A document's title, or words quoted: 落实《2024年度法治督察反馈意见》 names no year itself."""
+
+
+def heading_years(text: str) -> list[tuple[int, int]]:
+    """The years a heading names as its own: not those inside 《》 or “” (a document's title)."""
+    if not _QUOTED.search(text):
+        return years_named(text)
+    return years_named(_QUOTED.sub(lambda m: " " * len(m.group()), text))
 
 
 def joined(text: str) -> tuple[str, list[int]]:
@@ -152,7 +166,7 @@ def section_years(
         expected = year + offset
         which = "下一年度的安排应写" if expected != year else "应写报告年度"
         title = section.get("title")
-        named = years_named(title) if isinstance(title, str) else []
+        named = heading_years(title) if isinstance(title, str) else []
         if named and expected not in {y for y, _ in named}:
             maybe = (
                 f'；如果这一部分就是下一年度的安排，应改的是 kind（改为 "{plans[0]}"）'
@@ -168,7 +182,7 @@ def section_years(
             )
         for path, level, block in block_tables(section):
             heading = block.get("title")
-            named = years_named(heading) if isinstance(heading, str) else []
+            named = heading_years(heading) if isinstance(heading, str) else []
             if not named or expected in {y for y, _ in named}:
                 continue
             yield RuleError(

@@ -20,7 +20,7 @@ from schema.expressions import (
 )
 from schema.messages import explain_doc_number
 from schema.prose import half_width_marks
-from schema.years import years_named
+from schema.years import heading_years, years_named
 
 
 @pytest.mark.parametrize(
@@ -39,6 +39,24 @@ from schema.years import years_named
 )
 def test_years_a_title_names(title: str, years: list[int]) -> None:
     assert [y for y, _ in years_named(title)] == years
+
+
+@pytest.mark.parametrize(
+    ("heading", "years"),
+    [
+        # a year inside 《》 or “” names a document or a campaign, not the heading's year
+        ("落实《2024年度法治督察反馈意见》整改", []),
+        ("开展“2023年安全生产月”活动", []),
+        ("学习〈2022年工作要点〉", []),
+        ("2025年落实《2024年度工作要点》情况", [(2025, 0)]),
+        ("落实《要点》，完成2024年任务", [(2024, 9)]),  # the index is the heading's own
+        # an unclosed 《 quotes nothing
+        ("落实《2024年度意见", [(2024, 3)]),
+        ("2024年工作打算", [(2024, 0)]),
+    ],
+)
+def test_years_a_heading_names_as_its_own(heading: str, years: list[tuple[int, int]]) -> None:
+    assert heading_years(heading) == years
 
 
 @pytest.mark.parametrize(
