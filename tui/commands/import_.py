@@ -36,7 +36,7 @@ SOFFICE_TIMEOUT = 120
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = commands.add_parser(
         NAME,
-        help="导入已有的报告（DOCX、.doc/.wps 或网站上公开的纯文本）为报告文件夹",
+        help="导入已有的报告（DOCX、.doc/.wps 或纯文本）",
         description=(
             "把已有的报告（Word/WPS 的 .docx，经 LibreOffice 转换的 .doc/.wps，或纯文本）"
             "导入为新的报告文件夹：识别发文字号、签发人、标题、主送、开头语、"
