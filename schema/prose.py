@@ -42,7 +42,7 @@ def half_width_marks(text: str) -> list[int]:
 
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 _TYPED_NEWLINE = re.compile(r"(?:\\r)?\\n")
-"""A backslash and ``n`` as two characters: ``'\\n'`` in a literal string, or typed in a form."""
+"""A backslash and an ``n``: ``'\\n'`` in a literal string, ``"\\\\n"`` in a basic one."""
 _CONTINUED = '长字符串在 """ 中换行时行尾加 \\（反斜杠），换行和下一行开头的空白就不算内容'
 
 
@@ -85,8 +85,8 @@ def line_breaks(text: str, title: str, title_lines: bool) -> Iterator[RuleError]
     if typed:
         if title_lines:
             fix = (
-                '要在此处换行，请在 report.toml 中用双引号写 title = "……\\n……"；'
-                "单引号（'……'）中或编辑器中输入的 \\n 不是换行"
+                '要在此处换行，请在 report.toml 中用双引号写 title = "……\\n……"'
+                "（单引号 '……' 中的 \\n 不是换行），或在编辑器的标题中输入 \\n"
             )
         else:
             fix = f"请删去；{_one_string(title)}"
