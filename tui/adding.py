@@ -29,7 +29,7 @@ class Placement(NamedTuple):
     """Where a new element goes: the array, the index in it, and the value written."""
 
     array: KeyPath
-    index: int
+    at: int
     value: Any
 
 

@@ -403,7 +403,7 @@ class EditSession:
                 where = placement(node, what, self.data(node.ref.file))
             except ValueError:
                 raise InputProblem(f"无法在这里添加：{what}") from None
-            new = insert_element(file, where.array, where.index, where.value)
+            new = insert_element(file, where.array, where.at, where.value)
         self.refresh()
         return node.ref.file, new
 

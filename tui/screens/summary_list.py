@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import work
@@ -148,7 +149,7 @@ class ReportListScreen(Screen[Path | None]):
             table.add_column(heading, key=heading)
         for folder in self.ordered():
             row = self.state.rows[folder]
-            cells = [  # Text, not str: a name with “[…]” in it is no markup
+            cells: list[Any] = [  # Text, not str: a name with “[…]” in it is no markup
                 Text(clip(row.department.removeprefix(prefix), NAME_CELLS)),
                 Text(row.doc_number),
                 Text(row.date.isoformat() if row.date else ""),
