@@ -63,7 +63,8 @@ def required_kinds(
         if not isinstance(section, dict):
             continue
         title = section.get("title")
-        same = "".join(title.split()) if spec.get("uniqueTitles") and isinstance(title, str) else ""
+        title = title if isinstance(title, str) else ""
+        same = "".join(title.split()) if spec.get("uniqueTitles") else ""
         kind = section.get("kind")
         kind = kind if isinstance(kind, str) else None
         if kind is not None and kind not in titles:
