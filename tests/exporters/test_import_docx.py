@@ -427,3 +427,55 @@ def _shape(report: object) -> list[object]:
     from tests.cli.test_import import shape
 
     return shape(report)  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_docx_saved_by_libreoffice_reads_as_the_original(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tui's DOCX of each real opening and example, opened and saved again by LibreOffice.
+
+    LibreOffice rewrites the styles, fonts and runs its own way; the import must still
+    find the same blocks and print the same paragraphs.
+    """
+    import subprocess
+
+    originals: dict[str, Path] = {}
+    for stem in STEMS:
+        assert run(capsys, "import", str(REALWORLD / f"{stem}.txt"), str(tmp_path / stem))[0] == 0
+        originals[stem] = tmp_path / stem
+    for example in ("baoshan-emergency-2023", "dongan-emergency-2025"):
+        originals[example] = EXAMPLES / example
+    sources = tmp_path / "docx"
+    sources.mkdir()
+    for name, folder in originals.items():
+        status = run(capsys, "export", str(folder), "-o", str(sources / f"{name}.docx"), "--force")
+        assert status[0] == 0
+    saved = tmp_path / "saved"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(saved),
+            *(str(p) for p in sorted(sources.glob("*.docx"))),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
+    capsys.readouterr()
+    for name, folder in originals.items():
+        status, out, err = run(
+            capsys, "import", str(saved / f"{name}.docx"), str(tmp_path / f"r-{name}")
+        )
+        assert status == 0, out + err
+        got, want = load_report(tmp_path / f"r-{name}"), load_report(folder)
+        assert [p.text for p in build_document(got).body] == [
+            p.text for p in build_document(want).body
+        ], name
+        assert [s.kind for s in got.sections] == [s.kind for s in want.sections], name
+        assert _shape(got) == _shape(want), name
