@@ -1,6 +1,7 @@
-"""Importing an existing report (its published text, later its DOCX) into records.
+"""Importing an existing report (its published text, or its DOCX) into records.
 
-The readers turn a source into numbered paragraphs (:class:`SourceParagraph`);
+The readers (:mod:`records.importing.text` here, ``exporters.docx_reader`` for a
+DOCX) turn a source into numbered paragraphs (:class:`SourceParagraph`);
 :mod:`records.importing.structure` recognises the report in them and builds
 an :class:`ImportedReport`, the intermediate form every reader shares; and
 :mod:`records.importing.writer` writes it as TOML files that read like a

@@ -117,7 +117,7 @@ def convert_with_soffice(source: Path, folder: Path) -> Path:
     return converted
 
 
-def _take_figures(report: ImportedReport) -> None:
+def take_figures(report: ImportedReport) -> None:
     """Numbers with a unit become metrics, in the schema's units and named from its catalogue."""
     from records.importing.figures import KnownMetric, extract_metrics
     from schema.catalogue import catalogue
@@ -163,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
     if source.suffix.lower() in _WORD:
         report.unit = "段"
     if not args.no_metrics:
-        _take_figures(report)
+        take_figures(report)
     files = report_files(report, folder, schema_dir())
     create_report_folder(folder, files)
     out = sys.stdout
