@@ -57,7 +57,6 @@ _ISSUER_MARK = re.compile(r"^\S{2,30}文件$")
 _DOC_NUMBER = re.compile(r"^(?P<number>\S{1,20}?[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号)")
 _SIGNER = re.compile(r"签发人\s*[：:]\s*(?P<signer>\S.*)$")
 _SENTENCE = re.compile(r"[。；;！!？?]")
-_SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])"
 )
