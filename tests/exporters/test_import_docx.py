@@ -479,3 +479,23 @@ def test_docx_saved_by_libreoffice_reads_as_the_original(
         ], name
         assert [s.kind for s in got.sections] == [s.kind for s in want.sections], name
         assert _shape(got) == _shape(want), name
+
+
+def test_a_docx_under_another_name_is_read_as_docx(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "report.txt"
+    assert (
+        run(
+            capsys,
+            "export",
+            str(EXAMPLES / "dongan-emergency-2025"),
+            "-o",
+            str(tmp_path / "a.docx"),
+        )[0]
+        == 0
+    )
+    shutil.copy(tmp_path / "a.docx", source)
+    status, out, err = run(capsys, "import", str(source), str(tmp_path / "r"))
+    assert status == 0 and "（DOCX）" in out, out + err
+    assert len(load_report(tmp_path / "r").sections) == 4

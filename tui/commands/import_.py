@@ -70,10 +70,21 @@ def read_source(source: Path) -> tuple[list[SourceParagraph], str]:
         with tempfile.TemporaryDirectory(prefix="tui-import-") as tmp:
             converted = convert_with_soffice(source, Path(tmp))
             return _read_docx(converted), f"{suffix[1:]} 文件，经 LibreOffice 转换"
-    if suffix in _WORD:
+    if suffix in _WORD or _looks_like_docx(source):
         return _read_docx(source), "DOCX"
     paragraphs, encoding = read_text(source)
     return paragraphs, f"{encoding} 编码"
+
+
+def _looks_like_docx(source: Path) -> bool:
+    """A DOCX under another name (``report.txt``): a zip that holds word/document.xml."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(source) as package:
+            return "word/document.xml" in package.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
 
 
 def _read_docx(path: Path) -> list[SourceParagraph]:
