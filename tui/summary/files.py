@@ -2,7 +2,7 @@
 
 Excel and WPS take a CSV without a byte-order mark for the local code page
 (GBK) and show the Chinese as mojibake; with the BOM they read it as UTF-8.
-The workbook is written with openpyxl, imported here only, so ``tui
+The workbook is written with XlsxWriter, imported here only, so ``tui
 validate`` never loads it: frozen heading rows, column widths that fit
 Chinese text, numbers and dates as real values, and one bar chart.
 """
@@ -35,7 +35,7 @@ BOM = "\ufeff"
 MAX_COLUMN = 60
 """The widest a column grows in the workbook (in widths of a Latin digit)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-"""Characters XML 1.0 cannot hold (a report's X003): openpyxl refuses them, so they are marked."""
+"""Characters XML 1.0 cannot hold (a report's X003): marked U+FFFD, as in the text summary."""
 SAMPLE = 500
 """Rows measured for the column widths: enough to see the long names, cheap for a city."""
 
@@ -76,15 +76,6 @@ def csv_files(summary: Summary) -> list[tuple[str, bytes]]:
     return files
 
 
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _widths(headings: list[str], rows: list[list[Cell]]) -> list[int]:
     """Each column's width in Excel's units: a Chinese character counts two, plus a margin."""
     widths = []
@@ -94,19 +85,16 @@ def _widths(headings: list[str], rows: list[list[Cell]]) -> list[int]:
     return widths
 
 
-def _bold() -> Any:
-    """The workbook's own font, bold (a bare bold font loses the face Chinese falls back from)."""
-    from openpyxl.styles import Font
-
-    return Font(name="Calibri", sz=11, family=2, scheme="minor", bold=True)
-
-
 class _Sheet:
-    """One sheet of a write-only workbook: widths from the first lines, the rest streamed."""
+    """One sheet of the workbook: widths from the first lines, the rest streamed row by row."""
 
-    def __init__(self, sheet: Any, headings: list[str]) -> None:
+    def __init__(self, sheet: Any, headings: list[str], bold: tuple[Any, Any]) -> None:
         self.sheet = sheet
+        self.bold = bold
+        """The formats of headings and totals: bold, and bold for a date."""
         self.headings = headings
+        self.row = 0
+        """The next row to write (XlsxWriter's ``constant_memory`` writes rows in order)."""
         self.waiting: list[list[Cell]] | None = []
         """Lines held back until there are enough to measure the columns by."""
 
@@ -124,35 +112,44 @@ class _Sheet:
             return
 
         waiting, self.waiting = self.waiting, None
-        self.sheet.freeze_panes = "B2"  # the heading row, and the department's column
+        self.sheet.freeze_panes(1, 1)  # the heading row, and the department's column
         for i, w in enumerate(_widths(self.headings, [*waiting, *(extra or [])])):
-            self.sheet.column_dimensions[_column_letter(i)].width = w
-        self._write([list[Cell](self.headings)], _bold())
+            self.sheet.set_column(i, i, w)
+        self._write_bold([list[Cell](self.headings)])
         self._write(waiting)
 
-    def _write(self, lines: list[list[Cell]], font: Any = None) -> None:
-        from openpyxl.cell import WriteOnlyCell
-
+    def _write(self, lines: list[list[Cell]]) -> None:
+        """Plain lines; a date takes the workbook's default format (yyyy-mm-dd)."""
+        sheet, row = self.sheet, self.row
         for line in lines:
-            if any(isinstance(v, str) and _CONTROL.search(v) for v in line):
-                line = [_CONTROL.sub("\ufffd", v) if isinstance(v, str) else v for v in line]
-            if font is None and not any(isinstance(v, dt.date) for v in line):
-                self.sheet.append(line)
-                continue
-            cells = []
-            for value in line:
-                cell = WriteOnlyCell(self.sheet, value=value)
-                if font is not None:
-                    cell.font = font
-                if isinstance(value, dt.date):
-                    cell.number_format = "yyyy-mm-dd"
-                cells.append(cell)
-            self.sheet.append(cells)
+            if _CONTROL.search("".join([v for v in line if v.__class__ is str])):
+                line = _clean(line)
+            if sheet.write_row(row, 0, line):  # a string cut to Excel's 32,767 characters
+                for col, value in enumerate(line):
+                    sheet.write(row, col, value)
+            row += 1
+        self.row = row
+
+    def _write_bold(self, lines: list[list[Cell]]) -> None:
+        """Headings and totals: bold, the dates bold and yyyy-mm-dd."""
+        bold, bold_date = self.bold
+        for line in lines:
+            for col, value in enumerate(_clean(line)):
+                self.sheet.write(self.row, col, value, bold_date if _is_date(value) else bold)
+            self.row += 1
 
     def finish(self, totals: list[list[Cell]]) -> None:
-
         self.start(totals)
-        self._write(totals, _bold())
+        self._write_bold(totals)
+
+
+def _is_date(value: Cell) -> bool:
+    return isinstance(value, dt.date)
+
+
+def _clean(line: list[Cell]) -> list[Cell]:
+    """Control characters (which XML 1.0 cannot hold) replaced by U+FFFD."""
+    return [_CONTROL.sub("\ufffd", v) if isinstance(v, str) else v for v in line]
 
 
 class Workbook:
@@ -161,15 +158,34 @@ class Workbook:
     The sheets of per-report lines (其他指标, 与上年对比) take most of the
     cells; they are written while the other reports are still being read, and
     汇总 (whose columns depend on every report) and the chart at the end.
+    XlsxWriter's ``constant_memory`` mode writes each sheet's rows, in order,
+    to a temporary file as they come.
     """
 
     def __init__(self) -> None:
-        from openpyxl import Workbook as OpenpyxlWorkbook
+        import xlsxwriter
 
-        self.book = OpenpyxlWorkbook(write_only=True)
-        self.main = _Sheet(self.book.create_sheet("汇总"), [])  # headings known at the end
-        self.others = _Sheet(self.book.create_sheet("其他指标"), OTHERS_HEADINGS)
-        self.year_on_year = _Sheet(self.book.create_sheet("与上年对比"), YEAR_ON_YEAR_HEADINGS)
+        self.out = io.BytesIO()
+        self.book = xlsxwriter.Workbook(
+            self.out,
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,  # a label that begins with "=" is text
+                "strings_to_urls": False,
+                "nan_inf_to_errors": True,
+                "default_date_format": "yyyy-mm-dd",
+            },
+        )
+        self.bold = (
+            self.book.add_format({"bold": True}),
+            self.book.add_format({"bold": True, "num_format": "yyyy-mm-dd"}),
+        )
+        self.main = self._sheet("汇总", [])  # headings known at the end
+        self.others = self._sheet("其他指标", OTHERS_HEADINGS)
+        self.year_on_year = self._sheet("与上年对比", YEAR_ON_YEAR_HEADINGS)
+
+    def _sheet(self, name: str, headings: list[str]) -> _Sheet:
+        return _Sheet(self.book.add_worksheet(name), headings, self.bold)
 
     def add(self, row: ReportRow) -> None:
         """Write a report's lines of the second and third sheets."""
@@ -185,10 +201,9 @@ class Workbook:
         self.others.finish([])
         self.year_on_year.finish(year_on_year_totals(summary))
         if summary.rows and summary.columns:
-            _chart(self.book, self.main.sheet, main, summary)
-        out = io.BytesIO()
-        self.book.save(out)
-        return out.getvalue()
+            _chart(self.book, main, summary)
+        self.book.close()
+        return self.out.getvalue()
 
 
 def xlsx_bytes(summary: Summary) -> bytes:
@@ -199,26 +214,29 @@ def xlsx_bytes(summary: Summary) -> bytes:
     return book.finish(summary)
 
 
-def _chart(workbook: Any, sheet: Any, table: Table, summary: Summary) -> None:
+def _chart(workbook: Any, table: Table, summary: Summary) -> None:
     """A clustered bar chart of the summed catalogue metrics, one group of bars per department."""
-    from openpyxl.chart import BarChart, Reference
-
     first = len(table.headings) - len(summary.columns)
-    chart = BarChart()
-    chart.type = "col"
-    chart.grouping = "clustered"
-    chart.title = "各单位主要指标"
-    chart.y_axis.title = "数值（金额为万元）"
-    chart.x_axis.title = "单位"
-    last_row = len(table.rows) + 1
+    last_row = len(table.rows)  # zero-based: the headings are row 0
+    chart = workbook.add_chart({"type": "column"})  # vertical bars, clustered
     for offset, column in enumerate(summary.columns):
         if not column.summed:
             continue  # a rate does not belong on the same axis as counts
-        col = first + offset + 1
-        data = Reference(sheet, min_col=col, max_col=col, min_row=1, max_row=last_row)
-        chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last_row))
-    chart.width = min(60.0, max(18.0, 1.2 * len(table.rows)))
-    chart.height = 12.0
-    charts = workbook.create_sheet("图表")
-    charts.add_chart(chart, "A1")
+        col = first + offset
+        chart.add_series(
+            {
+                "name": ["汇总", 0, col],
+                "categories": ["汇总", 1, 0, last_row, 0],
+                "values": ["汇总", 1, col, last_row, col],
+            }
+        )
+    if not chart.series:
+        return  # XlsxWriter refuses a chart without data
+    chart.set_title({"name": "各单位主要指标"})
+    chart.set_y_axis({"name": "数值（金额为万元）"})
+    chart.set_x_axis({"name": "单位"})
+    cm = 96 / 2.54  # pixels
+    chart.set_size(
+        {"width": round(min(60.0, max(18.0, 1.2 * len(table.rows))) * cm), "height": round(12 * cm)}
+    )
+    workbook.add_worksheet("图表").insert_chart("A1", chart)
