@@ -5,7 +5,7 @@ first quarter: who sent what and when, which came after the deadline, which
 have errors, and the figures lined up under the catalogue's labels, with the
 district's totals and the change from last year. Reports are found as ``tui
 validate`` finds them. The format is chosen by ``--format`` or by the output
-file's suffix; openpyxl is imported only for ``xlsx``.
+file's suffix; XlsxWriter is imported only for ``xlsx``.
 
 Exit status: 0 the summary was written (whatever the reports hold: it lists
 their errors, it does not fail on them), 1 it could not be written, 2 a
@@ -111,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         for row in summarize_all(folders, args.jobs, use_cache=not args.no_cache):
             rows.append(row)
-            if fmt == "xlsx":  # written while the other reports are read (openpyxl loaded too)
+            if fmt == "xlsx":  # written while the other reports are read (XlsxWriter loaded too)
                 if workbook is None:
                     from tui.summary.files import Workbook
 
