@@ -16,6 +16,7 @@ import hashlib
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 _PACKAGES = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "records")
 
@@ -40,15 +41,38 @@ def _rules_fingerprint() -> bytes:
 def marker(folder: Path) -> Path | None:
     """The marker file that stands for the folder's files as they are now (``None``: unreadable).
 
-    Take it before checking, so a file edited during the check is not remembered as clean.
+    A report that names last year's (``previous``) is compared with it, so
+    last year's files count too. Take the marker before checking, so a file
+    edited during the check is not remembered as clean.
     """
     try:
         digest = hashlib.sha256(_rules_fingerprint())
         for path in sorted(folder.glob("*.toml")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            data = path.read_bytes()
+            digest.update(path.name.encode() + b"\0" + data + b"\0")
+            if path.name == "report.toml" and b"previous" in data:
+                _previous_files(folder, data, digest)
     except OSError:
         return None
     return cache_dir() / "clean" / digest.hexdigest()
+
+
+def _previous_files(folder: Path, report_toml: bytes, digest: Any) -> None:
+    """Add the files of the folder ``previous`` names (if any) to ``digest``."""
+    import tomllib
+
+    try:
+        previous = tomllib.loads(report_toml.decode("utf-8-sig")).get("previous")
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return  # an unreadable report.toml is never clean
+    if not isinstance(previous, str) or not previous.strip():
+        return
+    old = Path(os.path.normpath(folder / previous))
+    digest.update(b"previous\0" + str(old).encode() + b"\0")
+    if not old.is_dir():
+        return  # a finding (U005), so never clean
+    for path in sorted(old.glob("*.toml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
 
 
 def is_clean(mark: Path | None) -> bool:

@@ -81,11 +81,20 @@ CODES: dict[str, tuple[Severity, str]] = {
     # line breaks in prose (the report's title breaks where the clerk wrote \n)
     "X005": ("warning", "段落或标题中有换行（报告标题除外），导出时会在此断开"),
     "X006": ("warning", "文字中写了反斜杠和 n（“\\n”），导出时原样印出，不会换行"),
+    # last year's report (``previous`` in report.toml): what ``tui compare`` finds
+    "U001": ("warning", "金额与去年相差约一万倍（元与万元混用？）"),
+    "U002": ("warning", "数值与去年相差 100 倍以上"),
+    "U003": ("warning", "单位与去年不同，已换算后比较"),
+    "U004": ("warning", "单位与去年不同，无法比较"),
+    "U005": ("warning", "previous 指向的上一年度报告无法读取，没有与去年比较"),
     # waivers
     "V001": ("error", "豁免了错误（只有警告可以豁免）"),
     "V002": ("warning", "豁免没有对应的警告（可删除）"),
     "V003": ("error", "豁免的代码不存在"),
 }
+
+YEAR_ON_YEAR_CODES = ("U001", "U002", "U003", "U004", "U005")
+"""The findings of a comparison with last year's report (:mod:`schema.compare`)."""
 
 MISSING_CONTENT_CODES = frozenset({"S001", "S005", "M001", "M003", "M004", "M005"})
 """The codes that only say something is not written yet (a fresh skeleton has only these)."""

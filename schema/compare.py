@@ -3,9 +3,10 @@
 A year-on-year jump of 10,000× in a sum of money almost always means one year
 was typed in 元 and the other in 万元; a count that grows or shrinks a
 hundredfold is usually a slipped unit or digit too. These are warnings (codes
-C…), placed at the new report's value so that a clerk can jump to it; the
+U001–U004), placed at the new report's value so that a clerk can jump to it; the
 metrics that appeared or disappeared are listed beside them. This module
-returns data and prints nothing; ``tui compare`` and the editor present it.
+returns data and prints nothing; ``tui compare`` and the editor present it,
+and :func:`year_on_year` gives ``tui validate`` the same warnings.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from typing import Any
 
 from records import Diagnostic, Metric, RecordError, Report, Severity, read_report
 from records.diagnostic import relative_to_cwd
+from schema.codes import CODES as TABLE
+from schema.codes import YEAR_ON_YEAR_CODES
 
 MONEY_UNITS = {"元": 1, "千元": 10**3, "万元": 10**4, "百万元": 10**6, "亿元": 10**8}
 """Money units and their size in 元: values in different ones are converted before comparing."""
@@ -28,13 +31,13 @@ MONEY_MIX = (Decimal(5000), Decimal(20000))
 JUMP = Decimal(100)
 """A ratio of this much or more (or 1/JUMP or less) is an implausible change for a count."""
 
-CODES: dict[str, str] = {
-    "U001": "金额与去年相差约一万倍（元与万元混用？）",
-    "U002": "数值与去年相差 100 倍以上",
-    "U003": "单位与去年不同，已换算后比较",
-    "U004": "单位与去年不同，无法比较",
-}
-"""The findings of a comparison; all are warnings: a real change can be this large."""
+CODES: dict[str, str] = {code: TABLE[code][1] for code in YEAR_ON_YEAR_CODES}
+"""The findings of a comparison; all are warnings: a real change can be this large.
+
+They are :data:`schema.codes.CODES` entries too, since ``tui validate`` reports
+them for a report whose ``previous`` names last year's (:func:`year_on_year`),
+and a ``[[waivers]]`` entry accepts them there.
+"""
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,8 @@ def compare_metric(new: Metric, old: Metric) -> tuple[MetricChange, list[Diagnos
             _warning(
                 new,
                 code,
-                f"“{_name(new)}”的单位去年是“{old.unit}”，今年是“{new.unit}”；{tail}",
+                f"“{_name(new)}”的单位去年是“{old.unit}”，今年是“{new.unit}”"
+                f"（{_last_year(old)}）；{tail}",
             )
         )
     change = ratio = None
@@ -130,14 +134,14 @@ def compare_metric(new: Metric, old: Metric) -> tuple[MetricChange, list[Diagnos
         if before != 0:
             ratio = now / before
     if ratio is not None and ratio > 0 and new_base != "%":
-        warnings += _implausible(new, ratio, money=new_base == "元")
+        warnings += _implausible(new, old, ratio, money=new_base == "元")
     return (
         MetricChange(new.key, new.label, new.unit, old.unit, new.value, old.value, change, ratio),
         warnings,
     )
 
 
-def _implausible(metric: Metric, ratio: Decimal, money: bool) -> list[Diagnostic]:
+def _implausible(metric: Metric, old: Metric, ratio: Decimal, money: bool) -> list[Diagnostic]:
     grew = ratio >= 1
     factor = ratio if grew else 1 / ratio
     times = f"{factor:.0f}"
@@ -147,8 +151,9 @@ def _implausible(metric: Metric, ratio: Decimal, money: bool) -> list[Diagnostic
             _warning(
                 metric,
                 "U001",
-                f"“{_name(metric)}”{how}：金额相差约一万倍，通常是把“元”和“万元”弄混了；"
-                f"请核对数值和单位（今年写的是“{metric.unit}”）",
+                f"“{_name(metric)}”{how}（{_last_year(old)}）：金额相差约一万倍，"
+                f"通常是把“元”和“万元”弄混了；请核对数值和单位（今年写的是"
+                f"“{_figure(metric.value, metric.unit)}”）",
             )
         ]
     if factor >= JUMP:
@@ -157,7 +162,8 @@ def _implausible(metric: Metric, ratio: Decimal, money: bool) -> list[Diagnostic
             _warning(
                 metric,
                 "U002",
-                f"“{_name(metric)}”{how}：变化达 100 倍以上，可能是数值或单位填错了；请核对",
+                f"“{_name(metric)}”{how}（{_last_year(old)}）：变化达 100 倍以上，"
+                "可能是数值或单位填错了；请核对",
             )
         ]
     return []
@@ -170,6 +176,21 @@ def _unit_scale(unit: str) -> tuple[str, int]:
     if len(unit) > 1 and unit[0] in _SCALES:
         return unit[1:], _SCALES[unit[0]]
     return unit, 1
+
+
+def _figure(value: int | Decimal | None, unit: str) -> str:
+    """A value as the clerk wrote it, with its unit: 861.98万元, 100%."""
+    if value is None:
+        return "未填"
+    shown = format(value, "f") if isinstance(value, Decimal) else str(value)
+    return f"{shown}{unit}"
+
+
+def _last_year(old: Metric) -> str:
+    """“去年是 861.98万元，见 ../baoshan-emergency-2023/1-measures.toml 第 18 行”."""
+    line = old.file.where(("metrics", old.key, "value")).line
+    place = f"{relative_to_cwd(old.file.path)} 第 {line} 行"
+    return f"去年是 {_figure(old.value, old.unit)}，见 {place}"
 
 
 def _name(metric: Metric) -> str:
@@ -218,6 +239,81 @@ def previous_report(report: Report) -> Report | None:
     if result.errors:
         raise result.errors[0]
     return result.report
+
+
+_READ: dict[str, tuple[tuple[tuple[str, int, int], ...], Report]] = {}
+"""Last year's reports read so far, by folder, with the state of their files when read."""
+
+
+def _files_state(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Each TOML file of ``folder``: name, modification time and size (raises OSError)."""
+    with os.scandir(folder) as entries:
+        return tuple(
+            sorted(
+                (e.name, e.stat().st_mtime_ns, e.stat().st_size)
+                for e in entries
+                if e.name.endswith(".toml")
+            )
+        )
+
+
+def _cached_previous(report: Report) -> Report | None:
+    """:func:`previous_report`, read again only when a file of last year's folder changed.
+
+    The editor validates its draft after every keystroke; last year's report
+    stays as it was, so it is read once and its files' state checked after.
+    """
+    folder = previous_folder(report)
+    if folder is None:
+        return None
+    key = os.path.abspath(folder)
+    try:
+        state = _files_state(folder)
+    except OSError:
+        state = None
+    known = _READ.get(key)
+    if state is not None and known is not None and known[0] == state:
+        return known[1]
+    old = previous_report(report)
+    if state is not None and old is not None:
+        _READ[key] = (state, old)
+    return old
+
+
+def year_on_year(report: Report) -> list[Diagnostic]:
+    """What ``tui compare`` finds against last year's report, as ``tui validate`` reports it.
+
+    The warnings U001–U004 at this year's values; U005 at ``previous`` when
+    the folder it names cannot be read. Empty when there is no ``previous``.
+    """
+    if previous_folder(report) is None:
+        return []
+    try:
+        old = _cached_previous(report)
+    except RecordError as e:
+        return [_unreadable(report, e)]
+    except OSError as e:  # a folder that cannot be listed, say
+        return [_unreadable(report, RecordError(e.strerror or str(e)))]
+    return compare_reports(report, old).warnings if old is not None else []
+
+
+def _unreadable(report: Report, error: RecordError) -> Diagnostic:
+    cause = error.__cause__ if isinstance(error.__cause__, RecordError) else error
+    reason = cause.message
+    if cause.path is not None and cause.path.suffix == ".toml":
+        reason = f"{relative_to_cwd(cause.path)}：{reason}"  # which of last year's files
+    setting = str(report.meta.data.get("previous", "")).strip()
+    where = report.meta.where(("previous",))
+    return Diagnostic(
+        relative_to_cwd(where.path),
+        where.line,
+        where.column,
+        "U005",
+        "warning",
+        f"previous 指向的上一年度报告“{setting}”无法读取（{reason}），没有与去年的数值比较；"
+        "请改正 previous 中的文件夹路径（相对于本报告文件夹），或删去这一行",
+        where.pointer,
+    )
 
 
 def previous_values(report: Report) -> dict[str, Metric]:

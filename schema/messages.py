@@ -110,6 +110,23 @@ def explain_doc_number(value: str) -> str:
     return _DOC_NUMBER_HINT
 
 
+_NO_SERIAL = re.compile(r"[^\s〔〕]+〔[12][0-9]{3}〕号")
+
+
+def serial_missing(value: object) -> str | None:
+    """The message for a 发文字号 whose serial number is still to be typed, else ``None``.
+
+    ``tui new --from`` writes “宝应急〔2025〕号”: last year's 机关代字 and this
+    year, the number left for the clerk (the finding points where it goes).
+    """
+    if not isinstance(value, str) or not _NO_SERIAL.fullmatch(value):
+        return None
+    return (
+        f"发文字号“{value}”还没有序号：请在“〕”和“号”之间写上今年的序号"
+        f"（不编虚位，如“{value[:-1]}2号”）"
+    )
+
+
 def doc_number_offence(value: str) -> int | None:
     """Where in a 发文字号 the slip :func:`explain_doc_number` names stands (None: no one place).
 

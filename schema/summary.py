@@ -290,13 +290,23 @@ def _summarize(folder: Path, known_clean: bool) -> ReportRow:
         date=date,
         deadline=due,
         on_time=None if date is None or due is None else date <= due,
-        diagnostics=(*diagnostics, *found),
+        diagnostics=(*diagnostics, *_not_yet(found, diagnostics)),
         figures=figures,
         others=tuple(OtherMetric(m.key, m.label, m.unit, finite(m.value)) for m in others),
         previous=previous.strip() if isinstance(previous, str) else "",
         problem="；".join(problems),
         clean=not diagnostics,
     )
+
+
+def _not_yet(found: list[Diagnostic], diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The comparison's warnings that validation did not give already (or waive).
+
+    Validation compares metrics of the same key (``tui compare``); the summary
+    also matches differently named ones through the catalogue.
+    """
+    given = {(d.file, d.line, d.column, d.code) for d in diagnostics}
+    return [w for w in found if (w.file, w.line, w.column, w.code) not in given]
 
 
 def _why(error: RecordError) -> str:

@@ -39,6 +39,7 @@ from schema.messages import (
     follows_from_unknown_key,
     message_for,
     missing_key,
+    serial_missing,
     unknown_keys,
 )
 from schema.waivers import apply_waivers
@@ -180,6 +181,10 @@ def _diagnostics(error: ValidationError, report: Report) -> Iterator[Diagnostic]
             message = f"{metric}：{message}" if metric else message
             yield _diagnostic(file, (*keys, key), code, "error", message, at_key=True)
         return
+    unnumbered = serial_missing(error.instance) if code == "F001" else None
+    if unnumbered is not None:  # “宝应急〔2025〕号” from tui new --from: at where the number goes
+        yield _diagnostic(file, keys, "S005", "error", unnumbered, len(error.instance) - 1)
+        return
     message = message_for(error, code)
     if error.validator == "required":
         keys = (*keys, missing_key(error))
@@ -206,7 +211,8 @@ def validate_report(report: Report, load_errors: Sequence[RecordError] = ()) -> 
 
     ``load_errors`` are the files that could not be read; findings that only
     follow from their absence (report.toml's fields, a missing part) are not
-    repeated.
+    repeated. When report.toml names last year's report (``previous``), what
+    ``tui compare`` finds against it is among the warnings (U001–U005).
     """
     instance = {
         "report": to_instance(report.meta.data),
@@ -222,4 +228,8 @@ def validate_report(report: Report, load_errors: Sequence[RecordError] = ()) -> 
             if section_failed and diagnostic.code in _FOLLOW_FROM_ABSENCE:
                 continue
             found.append(diagnostic)
+    if "previous" in report.meta.data:  # nothing more is imported or read without it
+        from schema.compare import year_on_year
+
+        found += year_on_year(report)
     return sorted(apply_waivers(found, report))

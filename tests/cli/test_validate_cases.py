@@ -2,7 +2,11 @@
 
 Each case folder holds only what differs from ``_base/`` (a valid report):
 files that replace the base's, ``deleted.txt`` naming base files to remove,
-and ``expected.txt`` with one ``FILE:LINE CODE`` per diagnostic.
+and ``expected.txt`` with one ``FILE:LINE CODE`` per diagnostic. A case whose
+report.toml says ``previous = "../previous"`` (the year-over-year rules, U…) gets
+last year's report there: the base again, with the files of the case's
+``previous/`` subfolder, if any, laid over it (section files only, so that
+``tui validate tests/data/invalid`` still finds one report a case).
 """
 
 from __future__ import annotations
@@ -26,17 +30,21 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TUI_CACHE_DIR", str(tmp_path / "tui-cache"))
 
 
-def materialise(case: str, target: Path) -> Path:
-    """The base report with the case's files laid over it."""
+def materialise(case: str, target: Path, overlay: Path | None = None) -> Path:
+    """The base report with the case's files laid over it (last year's beside it, if named)."""
     shutil.copytree(INVALID / "_base", target)
-    for path in (INVALID / case).iterdir():
-        if path.name == "expected.txt":
+    folder = overlay or INVALID / case
+    for path in folder.iterdir() if folder.is_dir() else ():
+        if path.name == "expected.txt" or path.is_dir():
             continue
         if path.name == "deleted.txt":
             for name in path.read_text("utf-8").split():
                 (target / name).unlink()
             continue
         shutil.copy(path, target / path.name)
+    meta = target / "report.toml"
+    if overlay is None and meta.is_file() and 'previous = "../previous"' in meta.read_text("utf-8"):
+        materialise(case, target.parent / "previous", INVALID / case / "previous")
     return target
 
 

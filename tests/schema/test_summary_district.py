@@ -137,5 +137,5 @@ def test_the_district_holds_what_the_summary_tests_rely_on(tmp_path: Path) -> No
     assert {"P001", "N002"} <= _codes(district / ERRORS)
     assert _codes(district / LATE) == {"Y006"}
     assert _codes(district / BROKEN) == {"R004"}
-    assert _codes(district / MIXED) == set()  # a unit slip only last year's figure shows
+    assert _codes(district / MIXED) == {"U001"}  # a unit slip that last year's figure shows
     assert _codes(tmp_path / "archive" / ARCHIVE_OF_MIXED) == set()

@@ -7,6 +7,7 @@ does, so the variants are not passing by accident.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from schema import validate_folder
@@ -61,6 +62,8 @@ def test_numbering_inside_parts_is_prose_not_punctuation(report_dir: Path) -> No
 
 
 def test_optional_keys_other_engineers_use(report_dir: Path) -> None:
+    # last year's report, readable (else U005), with the same figures (else U001…)
+    shutil.copytree(report_dir, report_dir.parent / "baoshan-emergency-2022")
     edit(
         report_dir / "report.toml",
         "year = 2023  # 报告年度",
