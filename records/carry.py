@@ -26,7 +26,7 @@ from tomlkit.container import Container
 from tomlkit.items import Table
 
 from records.body import LEVEL_KEYS
-from records.editing import to_item
+from records.editing import FILL_IN_NOTE, to_item
 from records.errors import RecordError
 from records.loader import REPORT_FILE, read_report
 from records.model import RecordFile
@@ -35,7 +35,8 @@ from records.skeleton import add_comments, blank_points, note, render, shift_yea
 LAST_YEAR = "去年"
 """How comments holding last year's text begin, so the clerk can find and delete them."""
 
-_DOC_NUMBER = re.compile(r"^(?P<code>.+?)〔\d{4}〕\d+号$")
+_DOC_NUMBER = re.compile(r"^\s*(?P<code>[^\s〔\[(（【]+)\s*[〔\[(（【]\s*[12]\d{3}\s*[〕\])）】]")
+"""The 机关代字 of last year's 发文字号, read even where its brackets were wrong (宝应急[2024]2号)."""
 
 
 class _Years:
@@ -101,7 +102,7 @@ def _head(file: RecordFile, old_folder: Path, new_folder: Path, years: _Years) -
     old_name = Path(os.path.abspath(old_folder)).name
     out += [
         f"# 本文件由 tui new --from 从上一年度报告 {old_name} 转入：年份已顺延，"
-        "日期、发文字号和指标数值已清空。",
+        "日期、发文字号的序号和指标数值已清空。",
         f"# 正文已清空；以“# {LAST_YEAR}”开头的注释是去年的原文，仅供参考：请重写，"
         "不要照抄，写好后可删去这些注释。",
     ]
@@ -204,16 +205,7 @@ def _carry_frame(name: str, values: dict[str, Any], years: _Years) -> Table:
     next_year = years.new + 1
     for key, value in values.items():
         if key == "doc_number":
-            match = _DOC_NUMBER.match(value) if isinstance(value, str) else None
-            template = f"{match.group('code')}〔{next_year}〕号" if match else ""
-            add_comments(
-                table,
-                [
-                    f"发文字号：{LAST_YEAR}为“{_shown(value)}”。写上今年的序号（年份与成文日期的"
-                    "年份相同），再删去下一行行首的“# ”：",
-                    f'{key} = "{template}"',
-                ],
-            )
+            _carry_doc_number(table, value, next_year)
         elif key == "title" and isinstance(value, str):
             table.add(key, years.shift(value))
         elif key == "opening":
@@ -231,6 +223,45 @@ def _carry_frame(name: str, values: dict[str, Any], years: _Years) -> Table:
         else:
             table.add(key, _copy(value))
     return table
+
+
+def doc_number_template(previous: Any, year: int) -> str | None:
+    """This year's 发文字号 without its serial number (宝应急〔2024〕2号 → 宝应急〔2025〕号).
+
+    ``None`` when last year's gives no 机关代字 to carry.
+    """
+    match = _DOC_NUMBER.match(previous) if isinstance(previous, str) else None
+    return f"{match.group('code')}〔{year}〕号" if match else None
+
+
+def _carry_doc_number(table: Table, value: Any, year: int) -> None:
+    """The 机关代字 and the new year carried, the serial number left for the clerk to type.
+
+    ``doc_number = "宝应急〔2025〕号"`` is no valid 发文字号: validation asks
+    for the number (S005, at the place it goes), so the report cannot be
+    exported before it is typed; the note above says so, and the editor
+    removes it once the number is typed.
+    """
+    template = doc_number_template(value, year)
+    if template is None:  # nothing to derive: the key commented out, as a skeleton has it
+        add_comments(
+            table,
+            [
+                f"发文字号：{LAST_YEAR}为“{_shown(value)}”。写作“机关代字〔{year}〕序号号”，"
+                "如“宝应急〔{year}〕2号”（年份与成文日期的年份相同）；"
+                "填写后删去下一行行首的“# ”：".replace("{year}", str(year)),
+                'doc_number = ""',
+            ],
+        )
+        return
+    add_comments(
+        table,
+        [
+            f"发文字号：{LAST_YEAR}为“{_shown(value)}”。请在“〕”和“号”之间写上今年的序号"
+            f"（不编虚位，如“{template[:-1]}2号”）；没有序号不能导出。{FILL_IN_NOTE}"
+        ],
+    )
+    table.add("doc_number", template)
 
 
 # -- section files --------------------------------------------------------------------

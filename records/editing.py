@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import tomlkit
+import tomlkit.container
 import tomlkit.exceptions
 import tomlkit.items
 
@@ -28,6 +29,17 @@ from records.positions import KeyPath
 from records.source import BOM, SourceText, digest, read_source
 
 _LONE_LF = re.compile(r"(?<!\r)\n")
+
+PLACEHOLDER_NOTE = "删去下一行行首的“# ”"
+"""What the note above a commented-out key says (``# date =``, ``# value =``, as ``tui new``
+writes them): once the key is filled in, the placeholder and this note go."""
+
+FILL_IN_NOTE = "填好后删去本行"
+"""How the note above a value still to complete ends (``doc_number = "宝应急〔2025〕号"``, as
+``tui new --from`` writes it): once the value is changed, the note goes."""
+
+_CONTINUED_NOTE = re.compile(rf"#\s*(?:填写后|需要时|再)?{PLACEHOLDER_NOTE}")
+"""A note line that only says what to do, under the line that explains the field."""
 
 
 def to_item(value: Any) -> Any:
@@ -130,9 +142,13 @@ class EditableFile:
             old = parent[key] if 0 <= key < len(parent) else None
         elif key in parent:
             old = parent[key]
+        elif fill_placeholder(parent, key, value):
+            return  # on the line of its ``# key =``, the placeholder and its note gone
         if old is not None and not isinstance(key, int) and _same(old, value):
             return  # keep the original spelling (quotes, number format) of an equal value
         parent[key] = quoted_like(old, value)
+        if old is not None and not isinstance(key, int):
+            _drop_fill_in_note(parent, key)
 
     def delete(self, keys: KeyPath) -> None:
         """Remove the key or array element at ``keys``; a missing one is no error."""
@@ -203,6 +219,84 @@ class EditableFile:
             self.path, text, self.source.bom, self.source.newline, digest(data)
         )
         self._saved_text = text
+
+
+def _body(node: Any) -> list[Any] | None:
+    """The (key, item) lines of a table or of the document; ``None`` for anything else."""
+    container = node.value if isinstance(node, tomlkit.items.Table) else node
+    if isinstance(container, tomlkit.container.Container):
+        return container.body  # type: ignore[no-any-return]
+    return None
+
+
+def _comment(line: Any) -> str | None:
+    """A comment line's text (``# …``), or ``None`` when the line is no comment."""
+    name, item = line
+    if name is None and isinstance(item, tomlkit.items.Comment):
+        return str(item.as_string().strip())
+    return None
+
+
+def _is_placeholder(text: str | None) -> bool:
+    return text is not None and re.fullmatch(r"#\s*[A-Za-z_][A-Za-z0-9_]*\s*=.*", text) is not None
+
+
+def fill_placeholder(table: Any, key: str, value: Any) -> bool:
+    """Put ``key = value`` on the line of its placeholder ``# key = …``, which goes with its note.
+
+    ``tui new`` leaves keys that TOML cannot hold empty (a date, a metric's
+    value) as commented-out lines under a note that says to uncomment them
+    (:data:`PLACEHOLDER_NOTE`). Filled in, the file should read as if the
+    clerk had typed it there: the note lines (the one that ends “…删去下一行
+    行首的“# ”：” and, when that one only says so, the line explaining the
+    field above it) are removed. Returns ``False`` when ``table`` holds no
+    placeholder for ``key``.
+    """
+    body = _body(table)
+    if body is None:
+        return False
+    pattern = re.compile(rf"#\s*{re.escape(key)}\s*=.*")
+    for index, line in enumerate(body):
+        text = _comment(line)
+        if text is None or not pattern.fullmatch(text):
+            continue
+        item = value if isinstance(value, tomlkit.items.Item) else tomlkit.item(to_item(value))
+        item.trivia.indent = line[1].trivia.indent
+        container = table.value if isinstance(table, tomlkit.items.Table) else table
+        container._insert_at(index, key, item)
+        body[index + 1] = (None, tomlkit.items.Null())  # the placeholder
+        _drop_note(body, index - 1)
+        return True
+    return False
+
+
+def _drop_note(body: list[Any], index: int) -> None:
+    """Remove the note of a placeholder that stood under ``body[index]`` (tui's notes only)."""
+    text = _comment(body[index]) if index >= 0 else None
+    if text is None or PLACEHOLDER_NOTE not in text:
+        return  # a comment of the clerk's own, or none: left alone
+    body[index] = (None, tomlkit.items.Null())
+    above = _comment(body[index - 1]) if index >= 1 else None
+    if (
+        _CONTINUED_NOTE.match(text)
+        and above is not None
+        and PLACEHOLDER_NOTE not in above
+        and not _is_placeholder(above)
+    ):
+        body[index - 1] = (None, tomlkit.items.Null())
+
+
+def _drop_fill_in_note(parent: Any, key: str) -> None:
+    """Remove the note “…填好后删去本行” on the line above ``key``, now that it is changed."""
+    body = _body(parent)
+    if body is None:
+        return
+    for index, (name, _) in enumerate(body):
+        if name is not None and name.key == key:
+            above = _comment(body[index - 1]) if index >= 1 else None
+            if above is not None and above.endswith(FILL_IN_NOTE):
+                body[index - 1] = (None, tomlkit.items.Null())
+            return
 
 
 def _fits(node: Any, key: str | int) -> bool:

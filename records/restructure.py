@@ -17,7 +17,7 @@ import tomlkit.container
 import tomlkit.items
 
 from records.body import LEVEL_KEYS
-from records.editing import EditableFile, quoted_like, to_item
+from records.editing import EditableFile, fill_placeholder, quoted_like, to_item
 from records.positions import KeyPath
 
 
@@ -171,21 +171,16 @@ def _set_metric_key(table: Any, key: str, value: Any) -> None:
     """Add ``key`` to a metric's table in :data:`_METRIC_ORDER`, in place of its placeholder.
 
     A placeholder is the commented line ``# value =`` that ``tui new --from``
-    leaves for the clerk to fill; the value typed takes its line.
+    leaves for the clerk to fill; the value typed takes its line, and the note
+    above it goes (:func:`records.editing.fill_placeholder`).
     """
     container = getattr(table, "value", table)
     body = container.body
     item = _as_item(value)
     if not isinstance(item, tomlkit.items.Item):
         item = tomlkit.item(item)
-    placeholder = re.compile(rf"\s*#\s*{key}\s*=\s*")
-    for index, (name, line) in enumerate(body):
-        if name is None and isinstance(line, tomlkit.items.Comment):
-            if placeholder.fullmatch(line.as_string()):
-                item.trivia.indent = line.trivia.indent
-                container._insert_at(index, key, item)
-                body[index + 1] = (None, tomlkit.items.Null())
-                return
+    if fill_placeholder(table, key, item):
+        return  # the placeholder and its note “去年为 ……删去下一行行首的“# ”：” are gone
     later = _METRIC_ORDER[_METRIC_ORDER.index(key) + 1 :]
     for index, (name, line) in enumerate(body):
         if name is not None and name.key in later:

@@ -12,7 +12,7 @@ import pytest
 
 from records import RecordError, load_report
 from records.body import block_tables, prose
-from records.carry import LAST_YEAR, carry_over
+from records.carry import LAST_YEAR, carry_over, doc_number_template
 from records.skeleton import create_report_folder
 from schema import MISSING_CONTENT_CODES, validate_folder
 
@@ -70,14 +70,62 @@ def test_every_year_in_the_new_report_is_2024_or_2025(carried: Path) -> None:
             assert set(_YEAR.findall(text)) <= {"2024", "2025"}, (file.path.name, text)
 
 
-def test_doc_number_and_dates_are_cleared(carried: Path) -> None:
+def test_dates_are_cleared_and_the_doc_number_keeps_its_code_and_moves_its_year(
+    carried: Path,
+) -> None:
     report = load_report(carried)
-    assert report.header.doc_number == "" and "doc_number" not in report.meta.data["header"]
+    assert report.header.doc_number == "宝应急〔2025〕号"  # the serial number is left to type
     assert report.body.date is None and report.footer.print_date is None
     data = report.meta.data
     assert "date" not in data["body"] and "print_date" not in data["footer"]
+    lines = (carried / "report.toml").read_text("utf-8").splitlines()
+    at = lines.index('doc_number = "宝应急〔2025〕号"')
+    assert "去年为“宝应急〔2024〕2号”" in lines[at - 1] and "写上今年的序号" in lines[at - 1]
+    assert lines[at - 1].startswith("# 发文字号：") and "没有序号不能导出" in lines[at - 1]
+
+
+def test_the_missing_serial_number_is_a_finding_where_it_goes(carried: Path) -> None:
+    found = [d for d in validate_folder(carried) if d.pointer == "/header/doc_number"]
+    assert [(d.code, d.severity) for d in found] == [("S005", "error")]  # cannot be exported
+    (finding,) = found
     text = (carried / "report.toml").read_text("utf-8")
-    assert "去年为“宝应急〔2024〕2号”" in text and '# doc_number = "宝应急〔2025〕号"' in text
+    line = text[: text.index('doc_number = "')].count("\n") + 1
+    column = len('doc_number = "宝应急〔2025〕') + 1  # on 号: the number is typed before it
+    assert (finding.line, finding.column) == (line, column)
+    assert "还没有序号" in finding.message and "宝应急〔2025〕2号" in finding.message
+
+
+def test_the_serial_number_typed_the_report_toml_is_clean_of_it(carried: Path) -> None:
+    meta = carried / "report.toml"
+    meta.write_text(
+        meta.read_text("utf-8").replace("宝应急〔2025〕号", "宝应急〔2025〕3号"), "utf-8"
+    )
+    assert not [d for d in validate_folder(carried) if d.pointer == "/header/doc_number"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("宝应急〔2024〕2号", "宝应急〔2025〕号"),
+        ("宝应急〔2024〕02号", "宝应急〔2025〕号"),  # a slip of last year's is not carried
+        ("宝应急[2024]2号", "宝应急〔2025〕号"),  # nor its brackets
+        ("沪应急法〔2024〕15号", "沪应急法〔2025〕号"),
+        ("", None),
+        ("2号", None),
+    ],
+)
+def test_the_doc_number_template(old: str, new: str | None) -> None:
+    assert doc_number_template(old, 2025) == new
+
+
+def test_a_doc_number_that_gives_no_code_is_left_as_a_placeholder(report_dir: Path) -> None:
+    meta = report_dir / "report.toml"
+    meta.write_text(meta.read_text("utf-8").replace('"宝应急〔2024〕2号"', '"待定"'), "utf-8")
+    new = report_dir.parent / "next"
+    create_report_folder(new, carry_over(report_dir, new))
+    text = (new / "report.toml").read_text("utf-8")
+    assert '# doc_number = ""' in text and "去年为“待定”" in text
+    assert "doc_number" not in load_report(new).meta.data["header"]
 
 
 def test_what_stays_the_same_is_kept(carried: Path, report_dir: Path) -> None:
