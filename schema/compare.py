@@ -12,6 +12,7 @@ and :func:`year_on_year` gives ``tui validate`` the same warnings.
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -243,6 +244,9 @@ def previous_report(report: Report) -> Report | None:
 
 _READ: dict[str, tuple[tuple[tuple[str, int, int], ...], Report]] = {}
 """Last year's reports read so far, by folder, with the state of their files when read."""
+_KEEP = 8
+_LOCK = threading.Lock()
+"""How many of them are kept (the editor needs one; a summary reads each once or twice)."""
 
 
 def _files_state(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -257,7 +261,7 @@ def _files_state(folder: Path) -> tuple[tuple[str, int, int], ...]:
         )
 
 
-def _cached_previous(report: Report) -> Report | None:
+def cached_previous_report(report: Report) -> Report | None:
     """:func:`previous_report`, read again only when a file of last year's folder changed.
 
     The editor validates its draft after every keystroke; last year's report
@@ -276,7 +280,11 @@ def _cached_previous(report: Report) -> Report | None:
         return known[1]
     old = previous_report(report)
     if state is not None and old is not None:
-        _READ[key] = (state, old)
+        with _LOCK:  # the editor checks in a worker thread
+            _READ.pop(key, None)
+            while len(_READ) >= _KEEP:  # a summary of sixty departments: the oldest go
+                del _READ[next(iter(_READ))]
+            _READ[key] = (state, old)
     return old
 
 
@@ -289,7 +297,7 @@ def year_on_year(report: Report) -> list[Diagnostic]:
     if previous_folder(report) is None:
         return []
     try:
-        old = _cached_previous(report)
+        old = cached_previous_report(report)
     except RecordError as e:
         return [_unreadable(report, e)]
     except OSError as e:  # a folder that cannot be listed, say

@@ -329,9 +329,9 @@ def _against_previous(
     report: Report, known: dict[str, Metric], figures: dict[str, Figure]
 ) -> tuple[dict[str, Figure], list[Diagnostic]]:
     """Each catalogue figure beside last year's, with the warnings ``tui compare`` gives."""
-    from schema.compare import compare_metric, previous_report
+    from schema.compare import cached_previous_report, compare_metric
 
-    old = previous_report(report)
+    old = cached_previous_report(report)  # validation has just read it
     if old is None:
         return figures, []
     old_known, _ = match(old.metrics())

@@ -148,3 +148,29 @@ def test_a_previous_that_names_no_report_is_an_error_at_previous(tmp_path: Path)
         previous_values(new)
     assert caught.value.path is not None
     assert (caught.value.path.name, caught.value.line) == ("report.toml", 2)
+
+
+def test_validation_reads_last_year_once_and_again_when_it_changes(tmp_path: Path) -> None:
+    from schema.compare import year_on_year
+
+    make_report(tmp_path / "old", 2023, {"fines": ("861.98", "万元")})
+    new = load_report(make_report(tmp_path / "new", 2024, {"fines": ("900", "万元")}, "../old"))
+    assert year_on_year(new) == []
+    first = previous_report(new)
+    assert first is not None
+    old = tmp_path / "old" / "1-measures.toml"
+    old.write_text(old.read_text("utf-8").replace("861.98", "0.0901"), "utf-8")  # 元 as 万元
+    (warning,) = year_on_year(new)  # the editor's next keystroke sees last year's file anew
+    assert warning.code == "U001" and "去年是 0.0901万元" in warning.message
+    assert warning.pointer == "/metrics/fines/value"
+    (again,) = year_on_year(new)
+    assert again == warning
+
+
+def test_an_unreadable_previous_is_u005_at_previous(tmp_path: Path) -> None:
+    from schema.compare import year_on_year
+
+    new = load_report(make_report(tmp_path / "new", 2024, {"x": ("1", "件")}, "../gone"))
+    (warning,) = year_on_year(new)
+    assert (warning.code, warning.severity, warning.line) == ("U005", "warning", 2)
+    assert "“../gone”无法读取" in warning.message and warning.pointer == "/previous"
