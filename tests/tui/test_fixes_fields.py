@@ -278,8 +278,8 @@ async def test_a_value_typed_for_a_carried_over_metric_takes_the_line_of_its_pla
     saved = (this_year / "1-measures.toml").read_text(encoding="utf-8")
     start = saved.index("[metrics.penalty_cases]\n")
     table = saved[start : saved.index("\n\n", start)].split("\n")
-    assert table[2:] == ["value = 150", 'unit = "件"', 'label = "办理行政处罚案件"']
-    assert "# value =" not in table
+    assert table[1:] == ["value = 150", 'unit = "件"', 'label = "办理行政处罚案件"']
+    assert "# value =" not in table  # nor its note “去年为 142 件。填写……删去下一行行首的“# ”：”
 
 
 @run_async
