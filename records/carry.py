@@ -36,7 +36,7 @@ LAST_YEAR = "去年"
 """How comments holding last year's text begin, so the clerk can find and delete them."""
 
 _DOC_NUMBER = re.compile(r"^\s*(?P<code>[^\s〔\[(（【]+)\s*[〔\[(（【]\s*[12]\d{3}\s*[〕\])）】]")
-"""The 机关代字 of last year's 发文字号, read even where its brackets were wrong (宝应急[2024]2号)."""
+"""The 机关代字 of last year's 发文字号, even where its brackets were wrong (宝应急[2024]2号)."""
 
 
 class _Years:
