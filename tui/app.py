@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.timer import Timer
@@ -17,6 +16,7 @@ from textual.timer import Timer
 from records import FileChangedError, TuiError
 from records.atomic import atomic_write
 from records.positions import KeyPath
+from tui.input_method import InputMethodApp
 from tui.palette import ReportCommands
 from tui.recovery import RecoveryStore, restore
 from tui.screens.comparison import ComparisonScreen, MetricChosen
@@ -38,10 +38,14 @@ _MOVING_KEYS: list[KeyRow] = [
     ("", "问题列表中：跳到出错的字段"),
     ("Tab / Shift+Tab", "在字段之间前后移动"),
     ("Esc", "从表单回到目录；关闭对话框"),
+    ("1 / 2 / 3 …", "对话框中：选第几个答案"),
+    ("ａ / Ａ / A", "同 a：全角字母、大写字母同小写"),
+    ("１ / ２ / ３", "同 1 2 3：全角数字同半角"),
+    ("", "（字段中照常是输入的文字）"),
 ]
 
 
-class EditorApp(App[None]):
+class EditorApp(InputMethodApp[None]):
     """The report editor."""
 
     CSS_PATH = "editor.tcss"

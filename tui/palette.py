@@ -84,10 +84,14 @@ class ReportCommands(Provider):
         return [
             Entry(
                 "添加 · add",
-                "在目录选中处添加段落、要点、标题、编号段落、指标或一项（a）",
+                "在目录选中处添加段落、要点、标题、编号段落、指标或一项（a 或 Insert）",
                 tree.action_add,
             ),
-            Entry("删除 · remove", "删除目录中选中的一项及其下的内容（x）", tree.action_remove),
+            Entry(
+                "删除 · remove",
+                "删除目录中选中的一项及其下的内容（x 或 Delete）",
+                tree.action_remove,
+            ),
             Entry(
                 "上移 · move up", "目录中选中的一项与前一项对调（[）", partial(tree.action_move, -1)
             ),
@@ -98,7 +102,7 @@ class ReportCommands(Provider):
             ),
             Entry(
                 "单独成段 · standalone",
-                "目录中选中的标题：单独成段，或作段首标题与正文同段（s）",
+                "目录中选中的标题：单独成段，或作段首标题与正文同段（s 或 F6）",
                 tree.action_standalone,
             ),
         ]

@@ -10,7 +10,7 @@ as GBK is shown the same way, read as GBK, and saved as UTF-8.
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Static, TextArea
 
@@ -18,6 +18,7 @@ from records import EncodingError, RecordError, TuiError
 from records.editing import save_repaired
 from records.source import SourceText
 from tui.app import TITLE
+from tui.input_method import InputMethodApp
 from tui.screens.prompts import Choice, ChoiceScreen
 
 
@@ -36,7 +37,7 @@ def _intro(source: SourceText, error: RecordError) -> str:
     return f"{name} 无法读取，报告打不开。请在下面改正，Ctrl+S 保存后打开报告。\n" + _where(error)
 
 
-class RepairApp(App[bool]):
+class RepairApp(InputMethodApp[bool]):
     """The file as text, with its first slip shown; returns whether it was mended and saved."""
 
     CSS_PATH = "editor.tcss"

@@ -36,7 +36,7 @@ async def test_a_part_offers_a_metric_and_every_answer_shows_at_80_columns(
     async with editor.run_test(size=SIZE) as pilot:
         prompt = await add_on_the_first_part(pilot)
         labels = [str(b.label) for b in prompt.query(Button)]
-        assert "指标（m）" in labels and "取消（Esc）" in labels
+        assert "6 指标（m）" in labels and "取消（Esc）" in labels  # 6: the digit picks it too
         assert all(b.region.right <= SIZE[0] for b in prompt.query(Button))
         await pilot.press("m", *"new_checks", "enter")
         await settle(pilot)

@@ -156,7 +156,7 @@ class EditorScreen(StructureEditing):
         elif self.report_tree.cursor_node is not None and self.report_tree.cursor_node.allow_expand:
             self.report_tree.cursor_node.toggle()
         else:
-            self.notify("这一项没有可以直接填写的内容；按 a 在其中添加。", timeout=3)
+            self.notify("这一项没有可以直接填写的内容；按 a（或 Insert）在其中添加。", timeout=3)
 
     async def go_to(self, file: str, keys: KeyPath, at: int | None = None) -> None:
         """Move the tree, the form and the cursor to the field at ``keys`` of ``file``.

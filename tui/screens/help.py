@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.cells import width
+from tui.input_method import full_width, single_letter
 
 KeyRow = tuple[str, str]
 
@@ -32,13 +33,27 @@ def key_name(key: str) -> str:
     return "+".join(shown)
 
 
+def key_names(keys: str) -> list[str]:
+    """A binding's keys as a clerk reads them; a letter with its full-width form (a / ａ).
+
+    The full-width letter is what the key types in an input method's full-width
+    mode; :mod:`tui.input_method` makes it act as the letter.
+    """
+    names: list[str] = []
+    for key in keys.split(","):
+        key = key.strip()
+        names.append(key_name(key))
+        if single_letter(key):
+            names.append(full_width(key))
+    return names
+
+
 def rows_from(bindings: list[BindingType]) -> list[KeyRow]:
     """(keys, description) for each binding that has a description."""
     rows: list[KeyRow] = []
     for binding in bindings:
         if isinstance(binding, Binding) and binding.description:
-            keys = " / ".join(key_name(k.strip()) for k in binding.key.split(","))
-            rows.append((keys, binding.description))
+            rows.append((" / ".join(key_names(binding.key)), binding.description))
     return rows
 
 

@@ -1,8 +1,10 @@
 """Small modal questions: a choice among a few answers, or one line of text.
 
-Every answer has a single key shown on its button (保存 s, 放弃 d …) and
-Escape always means the harmless answer, so a prompt can be answered without
-Tab-ing around or a mouse.
+Every answer has a single key shown on its button (保存 s, 放弃 d …) and a
+digit before it (1, 2 …: what an input method in Chinese mode lets through,
+where a letter starts pinyin); Escape always means the harmless answer, so a
+prompt can be answered without Tab-ing around or a mouse. A full-width letter
+or digit (ｓ, １) picks the same answer (:mod:`tui.input_method`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from tui.cells import clip, width
+from tui.input_method import single_letter
 from tui.widgets.controls import OrderedInput
 
 ROW_CELLS = 56
@@ -38,9 +41,16 @@ def fit_question(question: str, cells: int = ROW_CELLS) -> str:
     return f"{head}“{clip(quoted, max(room, 4))}”{tail}" if room > 0 else question
 
 
-def button_text(choice: Choice) -> str:
-    """A button's label: the answer and the key that picks it."""
-    return f"{choice.label}（{'Esc' if choice.key == 'escape' else choice.key}）"
+def button_text(choice: Choice, number: int | None = None) -> str:
+    """A button's label: its digit, the answer, and the letter that picks it."""
+    key = "Esc" if choice.key == "escape" else choice.key
+    return f"{'' if number is None else f'{number} '}{choice.label}（{key}）"
+
+
+def numbered(choices: list[Choice]) -> dict[str, Choice]:
+    """The digit that picks each answer but Escape's, counting from 1 in the order shown."""
+    picked = [c for c in choices if c.key != "escape"]
+    return {str(i): c for i, c in enumerate(picked[:9], start=1)}
 
 
 @dataclass(frozen=True)
@@ -63,9 +73,11 @@ class ChoiceScreen(ModalScreen[str]):
         self.detail = detail
         self.choices = choices
         self.cancel = cancel
+        self.digits = numbered(choices)
 
     def compose(self) -> ComposeResult:
-        labels = [button_text(choice) for choice in self.choices]
+        number = {choice.value: int(digit) for digit, choice in self.digits.items()}
+        labels = [button_text(choice, number.get(choice.value)) for choice in self.choices]
         # answers that do not fit side by side at 80 columns go one under another
         stacked = sum(width(label) + 2 for label in labels) > ROW_CELLS
         with Vertical(classes="prompt-box"):
@@ -85,11 +97,11 @@ class ChoiceScreen(ModalScreen[str]):
         self.query(Button).first().focus()
 
     def on_key(self, event: events.Key) -> None:
-        for choice in self.choices:
-            if event.key == choice.key:
-                event.stop()
-                self.dismiss(choice.value)
-                return
+        key = event.key.lower() if single_letter(event.key) else event.key  # Caps Lock too
+        chosen = self.digits.get(key) or next((c for c in self.choices if c.key == key), None)
+        if chosen is not None:
+            event.stop()
+            self.dismiss(chosen.value)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -1,8 +1,9 @@
 """Adding, removing and moving in the report tree, for the editing screen.
 
-The tree asks (``a``, ``x``, ``[`` ``]``, ``s``); these handlers confirm where needed,
-change the session and have the screen show the new outline. A hand-edited
-file whose shape is wrong is reported in a notice, never a crash.
+The tree asks (``a`` or Insert, ``x`` or Delete, ``[`` ``]``, ``s`` or F6);
+these handlers confirm where needed, change the session and have the screen
+show the new outline. A hand-edited file whose shape is wrong is reported in
+a notice, never a crash.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 The same status columns as ``tui summary`` (department, 发文字号, date, by the
 deadline or not, errors and warnings with their codes), sortable by
-department, errors or date; Enter opens the highlighted report in the
+department, errors or date (n e t, or 1 2 3 with an input method in Chinese
+mode; r or F5 reads the reports again); Enter opens the highlighted report in the
 editor, and Esc from that report comes back here (``tui.commands.edit`` runs
 the two in turn). The rows are read in a worker thread, so the screen is up
 at once even for a city's hundreds of reports.
@@ -17,13 +18,14 @@ from typing import Any
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from schema.summary import ReportRow, Summary, build_summary, summarize_report
 from tui.cells import clip
+from tui.input_method import InputMethodApp
 from tui.summary.tables import on_time_text
 from tui.summary.text import common_prefix
 
@@ -62,11 +64,12 @@ def _sort_key(sort: str, row: ReportRow) -> tuple[object, ...]:
 class ReportListScreen(Screen[Path | None]):
     """Every report below the folder, one line each; dismissed with the folder to open."""
 
+    # a digit or F5 as well as each letter: what an input method in Chinese mode lets through
     BINDINGS = [
-        Binding("n", "sort('department')", "按单位"),
-        Binding("e", "sort('errors')", "按错误"),
-        Binding("t", "sort('date')", "按日期"),
-        Binding("r", "reload", "刷新"),
+        Binding("n,1", "sort('department')", "按单位", key_display="n/1"),
+        Binding("e,2", "sort('errors')", "按错误", key_display="e/2"),
+        Binding("t,3", "sort('date')", "按日期", key_display="t/3"),
+        Binding("r,f5", "reload", "刷新", key_display="r/f5"),
         Binding("escape,ctrl+q", "leave", "退出", key_display="esc", priority=True),
     ]
     DEFAULT_CSS = """
@@ -198,7 +201,7 @@ class ReportListScreen(Screen[Path | None]):
         self.dismiss(None)
 
 
-class ReportListApp(App[Path | None]):
+class ReportListApp(InputMethodApp[Path | None]):
     """The list on its own: returns the folder of the report to open, or ``None`` to quit."""
 
     TITLE = "各单位的法治政府建设情况报告"

@@ -20,6 +20,9 @@ from tui.cells import clip
 from tui.outline import NodeRef, OutlineNode, Renumbering
 
 _MOVE = Binding.Group("移动", compact=True)
+# the footer shows the keys that are no letters, which an input method in Chinese mode
+# lets through: "ins/del 增删" (a and x work as well; F1 lists both, the palette has them)
+_ADD_REMOVE = Binding.Group("增删", compact=True)
 
 
 class ReportTree(Tree[OutlineNode]):
@@ -30,16 +33,18 @@ class ReportTree(Tree[OutlineNode]):
             "a,insert",
             "add",
             "添加",
-            key_display="a",
-            tooltip="在选中处添加段落、要点、标题、编号段落、指标或一项",
+            key_display="ins/",
+            tooltip="在选中处添加段落、要点、标题、编号段落、指标或一项（a 或 Insert）",
+            group=_ADD_REMOVE,
             id="tree.add",
         ),
         Binding(
             "x,delete",
             "remove",
             "删除",
-            key_display="x",
-            tooltip="删除选中的标题、段落、要点、指标或一项",
+            key_display="del",
+            tooltip="删除选中的标题、段落、要点、指标或一项（x 或 Delete）",
+            group=_ADD_REMOVE,
             id="tree.remove",
         ),
         # the full-width brackets are what [ ] type while an input method is in Chinese mode
@@ -60,10 +65,11 @@ class ReportTree(Tree[OutlineNode]):
             id="tree.move_down",
         ),
         Binding(
-            "s",
+            "s,f6",
             "standalone",
             "单独成段",
-            tooltip="切换选中的标题：单独成段，或作段首标题与正文同段",
+            key_display="f6",
+            tooltip="切换选中的标题：单独成段，或作段首标题与正文同段（s 或 F6）",
             id="tree.standalone",
         ),
         Binding("enter", "open", "编辑", show=False, id="tree.open"),
