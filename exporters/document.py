@@ -142,7 +142,11 @@ class _Renderer:
     def body(self) -> list[Paragraph]:
         meta = self.report.meta
         paragraphs = [
-            Paragraph((Span(self.fill(self.report.body.opening, meta, ("body", "opening"))),))
+            Paragraph((Span(self.fill(self.report.body.opening, meta, ("body", "opening"))),)),
+            *(
+                Paragraph((Span(self.fill(text, meta, ("body", "paragraphs", i))),))
+                for i, text in enumerate(self.report.body.paragraphs)
+            ),
         ]
         for n, section in enumerate(self.report.sections):
             paragraphs.extend(self.section(n, section))
@@ -207,7 +211,9 @@ class _Renderer:
             if not heading.endswith(_SENTENCE_END):
                 heading += "。"
             out.append(
-                Paragraph((Span(heading, style), Span(text)), level=block.level, section=n, keys=keys)
+                Paragraph(
+                    (Span(heading, style), Span(text)), level=block.level, section=n, keys=keys
+                )
             )
         out.extend(self.paragraphs(n, file, keys, block.paragraphs))
         return out

@@ -151,7 +151,10 @@ class _Builder:
 
     # -- 主体 ---------------------------------------------------------------------
     def title(self) -> None:
-        """标题 in 2号 小标宋, centred, broken where the clerk broke it or between words [STD 7.3.1]."""
+        """标题 in 2号 小标宋, centred, broken where the clerk broke it or between words.
+
+        [STD 7.3.1]
+        """
         self.blank(2)
         for text in break_title(
             strip_illegal(self.source.title), strip_illegal(self.source.signature)

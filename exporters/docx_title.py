@@ -132,7 +132,9 @@ def break_title(title: str, issuer: str = "", capacity: float = TITLE_CAPACITY) 
     opens with it.
     """
     if "\n" in title:
-        return [line for given in title_lines(title) for line in _break_line(given, issuer, capacity)]
+        return [
+            line for given in title_lines(title) for line in _break_line(given, issuer, capacity)
+        ]
     return _break_line(title, issuer, capacity)
 
 

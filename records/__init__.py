@@ -8,6 +8,7 @@ loaded only when something is edited).
 
 from typing import TYPE_CHECKING
 
+from records.body import Block, Numbering
 from records.diagnostic import Diagnostic, Severity
 from records.errors import (
     EncodingError,
@@ -19,7 +20,6 @@ from records.errors import (
     WriteError,
 )
 from records.loader import REPORT_FILE, LoadResult, load_report, read_file, read_report
-from records.body import Block, Numbering
 from records.model import (
     SECTION_KINDS,
     Body,

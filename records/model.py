@@ -124,6 +124,8 @@ class Body(NamedTuple):
     title: str
     recipients: list[str]
     opening: str
+    paragraphs: list[str]
+    """Further paragraphs of the opening, before the first section (``[body] paragraphs``)."""
     signature: str
     date: dt.date | None
 
@@ -210,6 +212,7 @@ def build_report(folder: Path, meta: RecordFile, section_files: list[RecordFile]
             title=_str(body.get("title")),
             recipients=_strs(body.get("recipients")),
             opening=_str(body.get("opening")),
+            paragraphs=_strs(body.get("paragraphs")),
             signature=_str(body.get("signature")),
             date=_date(body.get("date")),
         ),

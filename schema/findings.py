@@ -64,6 +64,11 @@ def report_prose(report: Any) -> Iterator[tuple[KeyPath, str]]:
         for key in ("title", "opening"):
             if isinstance(body.get(key), str):
                 yield ("body", key), body[key]
+        paragraphs = body.get("paragraphs")
+        if isinstance(paragraphs, list):
+            for i, text in enumerate(paragraphs):
+                if isinstance(text, str):
+                    yield ("body", "paragraphs", i), text
 
 
 def metric_items(sections: Any) -> Iterator[tuple[int, str, Any]]:

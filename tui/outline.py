@@ -197,13 +197,15 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _string_list(file: str, keys: KeyPath, title: str, values: list[Any]) -> OutlineNode:
+def _string_list(
+    file: str, keys: KeyPath, title: str, values: list[Any], kind: FieldKind = "line"
+) -> OutlineNode:
     items = [
         OutlineNode(
             NodeRef(file, (*keys, i)),
             "item",
             clip(_text(v) or "（空）", 22),
-            [field_spec(file, (*keys, i), "line", f"{title}{i + 1}")],
+            [field_spec(file, (*keys, i), kind, f"{title}{i + 1}")],
         )
         for i, v in enumerate(values)
     ]
@@ -235,7 +237,12 @@ def _report_nodes(data: dict[str, Any]) -> tuple[list[OutlineNode], OutlineNode]
         [
             _string_list(
                 f, ("body", "recipients"), "主送机关", _list(get_in(data, ("body", "recipients")))
-            )
+            ),
+            *(
+                [_string_list(f, ("body", "paragraphs"), "开头语的其他段落", paragraphs, "prose")]
+                if (paragraphs := _list(get_in(data, ("body", "paragraphs"))))
+                else []
+            ),
         ],
     )
     footer = OutlineNode(

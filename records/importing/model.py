@@ -107,6 +107,8 @@ class ImportedReport:
     title: str = ""
     recipients: list[str] = field(default_factory=list)
     opening: str = ""
+    opening_paragraphs: list[str] = field(default_factory=list)
+    """The opening's further paragraphs, when it has several (``[body] paragraphs``)."""
     signature: str = ""
     date: dt.date | None = None
     cc: list[str] = field(default_factory=list)

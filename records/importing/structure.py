@@ -259,9 +259,8 @@ class _Builder:
 
     def finish(self) -> None:
         if self.opening:
-            self.report.opening = "".join(p.text for p in self.opening)
-            for para in self.opening[1:]:
-                self.review(para, "开头语有多段（或没有“一、”部分），已并入开头语的一段")
+            self.report.opening = self.opening[0].text
+            self.report.opening_paragraphs = [p.text for p in self.opening[1:]]
 
 
 def _year(report: ImportedReport, lines: list[_Line]) -> None:

@@ -122,6 +122,9 @@ def _report_file(report: ImportedReport, folder: Path, schema_dir: Path | None) 
     body.add("recipients", report.recipients)
     note(body["recipients"], "主送机关" + ("" if report.recipients else "（原文没有）"))
     body.add("opening", prose(report.opening))
+    if report.opening_paragraphs:
+        body.add("paragraphs", lines_array([prose(p) for p in report.opening_paragraphs]))
+        note(body["paragraphs"], "开头语的其他段落")
     body.add("signature", report.signature)
     note(body["signature"], "发文机关署名" + ("" if report.signature else "（原文没有）"))
     if report.date:

@@ -359,9 +359,7 @@ def test_absurd_figures_are_written_in_every_format(district: Path, capsys) -> N
     assert status == 0 and Path("absurd.xlsx").stat().st_size > 0
 
 
-def test_a_control_character_in_a_label_does_not_stop_the_workbook(
-    district: Path, capsys
-) -> None:
+def test_a_control_character_in_a_label_does_not_stop_the_workbook(district: Path, capsys) -> None:
     from openpyxl import load_workbook
 
     measures = district / CLEAN / "1-measures.toml"

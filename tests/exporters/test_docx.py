@@ -383,7 +383,12 @@ def test_every_paragraph_of_a_block_is_its_own_indented_and_not_kept(
 
 def test_numbered_paragraphs_carry_generated_numbers(layout: docx.document.Document) -> None:
     texts = [p.text for p in layout.paragraphs]
-    for start in ("1.加强执法人员培训。", "2.落实执法资格管理。", "（1）建立执法人员信息库", "（2）开展执法证件"):
+    for start in (
+        "1.加强执法人员培训。",
+        "2.落实执法资格管理。",
+        "（1）建立执法人员信息库",
+        "（2）开展执法证件",
+    ):
         [paragraph] = [p for p in layout.paragraphs if p.text.startswith(start)]
         assert not paragraph.paragraph_format.keep_with_next, start
         assert paragraph.paragraph_format.first_line_indent == Twips(2 * 315)
@@ -393,7 +398,9 @@ def test_numbered_paragraphs_carry_generated_numbers(layout: docx.document.Docum
 
 def test_a_title_breaks_where_the_clerk_broke_it(layout: docx.document.Document) -> None:
     titles = [
-        p.text for p in layout.paragraphs if p.runs and east_asian_font(p.runs[0]) == "方正小标宋简体"
+        p.text
+        for p in layout.paragraphs
+        if p.runs and east_asian_font(p.runs[0]) == "方正小标宋简体"
     ]
     assert titles == ["某市某区测试管理局文件", "某市某区测试管理局", "2024年法治政府建设情况报告"]
     assert layout.core_properties.title == "某市某区测试管理局2024年法治政府建设情况报告"
@@ -411,7 +418,9 @@ def test_a_given_break_wins_and_a_given_line_too_long_is_broken_further() -> Non
         "宝山区应急管理局",
         "2023年法治政府建设情况报告",
     ]
-    lines = break_title("上海市宝山区应急管理局\n关于2023年度法治政府建设情况和党政主要负责人履行职责情况的报告")
+    lines = break_title(
+        "上海市宝山区应急管理局\n关于2023年度法治政府建设情况和党政主要负责人履行职责情况的报告"
+    )
     assert lines[0] == "上海市宝山区应急管理局" and len(lines) == 3
     assert "".join(lines[1:]) == "关于2023年度法治政府建设情况和党政主要负责人履行职责情况的报告"
 

@@ -295,7 +295,12 @@ def test_standalone_headings_stand_alone_in_their_faces_two_characters_in(
 
 
 def test_numbered_paragraphs_carry_generated_numbers_and_are_indented(layout: Rendered) -> None:
-    for start in ("1.加强执法人员培训。", "2.落实执法资格管理。", "（1）建立执法人员信息库", "（2）开展执法证件"):
+    for start in (
+        "1.加强执法人员培训。",
+        "2.落实执法资格管理。",
+        "（1）建立执法人员信息库",
+        "（2）开展执法证件",
+    ):
         line = next(
             line
             for page in range(1, layout.pages + 1)

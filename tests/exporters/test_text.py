@@ -191,11 +191,22 @@ def test_the_website_form_is_the_full_text_without_the_masthead_and_the_imprint(
     lines = web.splitlines()
     assert lines[0] == "宝山区应急管理局2023年法治政府建设情况报告"
     assert lines[2] == "中共上海市宝山区委、宝山区人民政府："
-    assert [line.strip("\u3000") for line in lines[-2:]] == ["上海市宝山区应急管理局", "2024年1月19日"]
+    assert [line.strip("\u3000") for line in lines[-2:]] == [
+        "上海市宝山区应急管理局",
+        "2024年1月19日",
+    ]
     # exactly the full text's lines from the title to the date, laid out alike
     start, end = full.index(lines[0]), full.index(lines[-1])
     assert lines == full[start : end + 1]
-    for absent in ("上海市宝山区应急管理局文件", "宝应急〔2024〕2号", "签发人", "抄送", "印发", "共印", "─"):
+    for absent in (
+        "上海市宝山区应急管理局文件",
+        "宝应急〔2024〕2号",
+        "签发人",
+        "抄送",
+        "印发",
+        "共印",
+        "─",
+    ):
         assert absent not in web, absent
     assert web.endswith("2024年1月19日\n")
 
@@ -238,7 +249,15 @@ def test_standalone_headings_and_paragraphs_each_print_as_a_paragraph() -> None:
         "（三）强化监督问效",
     ]  # printed as written: no 。 added, numbers generated
     at = body.index("（一）强化组织领导")
-    assert [line[:4] for line in body[at + 1 : at + 5]] == ["局党组把", "健全法治", "落实党政", "加强法治"]
+    assert [line[:4] for line in body[at + 1 : at + 5]] == [
+        "局党组把",
+        "健全法治",
+        "落实党政",
+        "加强法治",
+    ]
     # numbered paragraphs: the number, then the text, in one paragraph; （1） restart under 2.
     assert "1.加强执法人员培训。制定年度执法培训计划" in text
-    assert "\u3000\u3000（1）建立执法人员信息库" in text and "\u3000\u3000（2）开展执法证件专项清理" in text
+    assert (
+        "\u3000\u3000（1）建立执法人员信息库" in text
+        and "\u3000\u3000（2）开展执法证件专项清理" in text
+    )
