@@ -25,6 +25,8 @@ from records.importing.model import (
     ImportedMetric,
     ImportedReport,
     ImportedSection,
+    Note,
+    SourceParagraph,
 )
 
 REF_OPEN, REF_CLOSE = "\ue000", "\ue001"
@@ -63,6 +65,15 @@ _KIND_WORDS = {
 }
 
 
+_GROUPED = re.compile(r"(?<![\d.．])\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?")
+"""A number written with thousands separators (``1,142``, ``1，142``, ``12,345.6``).
+
+It stays text: the exporter prints a metric's value without separators, so a
+metric would not reproduce the source. It is listed for review instead.
+"""
+THOUSANDS_REASON = "数字带千位分隔符，未转为指标"
+
+
 def _pattern(units: Iterable[str]) -> re.Pattern[str]:
     words = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True))
     return re.compile(
@@ -79,8 +90,10 @@ class _Extractor:
         percent: Sequence[str],
         money: Sequence[str],
         catalogue: Sequence[KnownMetric],
+        source: Sequence[SourceParagraph] = (),
     ) -> None:
         self.report = report
+        self.source = source
         self.pattern = _pattern(units)
         self.percent = set(percent)
         self.money = set(money)
@@ -109,9 +122,14 @@ class _Extractor:
     def text(self, text: str, section: ImportedSection, found: list[ImportedMetric]) -> str:
         out: list[str] = []
         at = 0
+        grouped = [m.span() for m in _GROUPED.finditer(text)]
         for match in self.pattern.finditer(text):
             number, scale, hedge, unit = match.group("number", "scale", "hedge", "unit")
             after = text[match.start("unit") :]
+            within = next((s for s, e in grouped if s <= match.start() < e), None)
+            if within is not None:
+                self.thousands(text[within : match.end()])
+                continue
             if (
                 (len(number) > 1 and number.startswith("0") and not number.startswith("0."))
                 or any(after.startswith(w) for w in _NOT_A_COUNT_AFTER)
@@ -134,6 +152,11 @@ class _Extractor:
             at = match.end()
         out.append(text[at:])
         return "".join(out)
+
+    def thousands(self, figure: str) -> None:
+        """List a figure with thousands separators, at the source line that has it."""
+        line = next((p.number for p in self.source if figure in p.text), 0)
+        self.report.review.append(Note(line, figure, THOUSANDS_REASON))
 
     @staticmethod
     def label(before: str) -> str:
@@ -170,8 +193,13 @@ def extract_metrics(
     percent: Sequence[str],
     money: Sequence[str],
     catalogue: Sequence[KnownMetric] = (),
+    source: Sequence[SourceParagraph] = (),
 ) -> None:
-    """Take the figures out of every section's prose into ``section.metrics`` (in place)."""
-    extractor = _Extractor(report, units, percent, money, catalogue)
+    """Take the figures out of every section's prose into ``section.metrics`` (in place).
+
+    A figure written with thousands separators stays text and is listed in
+    ``report.review``, at its line of ``source`` when given.
+    """
+    extractor = _Extractor(report, units, percent, money, catalogue, source)
     for section in report.sections:
         section.metrics = extractor.section(section)

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 from tui.commands import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from records.importing import ImportedReport, SourceParagraph
 
 NAME = "import"
@@ -128,7 +130,7 @@ def convert_with_soffice(source: Path, folder: Path) -> Path:
     return converted
 
 
-def take_figures(report: ImportedReport) -> None:
+def take_figures(report: ImportedReport, source: Sequence[SourceParagraph] = ()) -> None:
     """Numbers with a unit become metrics, in the schema's units and named from its catalogue."""
     from records.importing.figures import KnownMetric, extract_metrics
     from schema.catalogue import catalogue
@@ -143,6 +145,7 @@ def take_figures(report: ImportedReport) -> None:
         units["percent"],
         units["money"],
         known,
+        source,
     )
 
 
@@ -174,7 +177,7 @@ def run(args: argparse.Namespace) -> int:
     if source.suffix.lower() in _WORD:
         report.unit = "段"
     if not args.no_metrics:
-        take_figures(report)
+        take_figures(report, paragraphs)
     files = report_files(report, folder, schema_dir())
     create_report_folder(folder, files)
     out = sys.stdout
@@ -183,11 +186,11 @@ def run(args: argparse.Namespace) -> int:
         out.write(line + "\n")
     if report.skipped:
         out.write(f"跳过的网页内容（未写入报告）{len(report.skipped)} 行：\n")
-        for note in report.skipped:
+        for note in sorted(report.skipped, key=lambda n: n.number):
             out.write(f"  第 {note.number} {report.unit}：{note.text}\n")
     if report.review:
         out.write(f"请核对 {len(report.review)} 处：\n")
-        for note in report.review:
+        for note in sorted(report.review, key=lambda n: n.number):
             shown = note.text if len(note.text) <= 40 else note.text[:40] + "……"
             out.write(f"  第 {note.number} {report.unit}：{note.reason}：{shown}\n")
     out.write(f"\ntui validate {folder} 的结果（导入的报告常常还缺一些内容）：\n")

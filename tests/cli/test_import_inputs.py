@@ -1,0 +1,57 @@
+"""``tui import`` on what a new user brings: figures with separators, web copies, wrong files.
+
+Each keeps the promise of the import: the export prints the source again,
+what could not be placed is listed with its line, and a file that is no
+report is refused with a message that says what to do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exporters.text import export_text
+from records import Report, load_report
+from tests.cli.runner import run
+from tests.cli.test_realworld import paragraphs
+
+
+def imported(capsys: pytest.CaptureFixture[str], source: Path, folder: Path) -> tuple[Report, str]:
+    status, out, err = run(capsys, "import", str(source), str(folder))
+    assert (status, err) == (0, ""), out + err
+    return load_report(folder), out
+
+
+def write(tmp_path: Path, lines: list[str], name: str = "report.txt") -> Path:
+    source = tmp_path / name
+    source.write_text("\n".join(lines) + "\n", "utf-8")
+    return source
+
+
+SECTIONS = [
+    "一、主要举措和成效",
+    "开展执法。",
+    "二、存在的不足和原因",
+    "人员不足。",
+    "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+    "带头学法。",
+    "四、2025年主要安排",
+    "继续努力。",
+]
+
+
+# -- 1. thousands separators ------------------------------------------------------------------
+def test_a_number_with_thousands_separators_stays_text_and_is_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "全年办理行政处罚案件1,142件，检查1，234家次，罚没款12,345元，培训30人次。"
+    lines = ["某局2024年法治政府建设情况报告", "一、主要举措和成效", body]
+    source = write(tmp_path, lines)
+    report, out = imported(capsys, source, tmp_path / "r")
+    metrics = [(m.value, m.unit) for m in report.metrics().values()]
+    # no tail of a grouped number (142, 234, 345) becomes a metric; the plain one does
+    assert metrics == [(30, "人次")]
+    for figure in ("1,142件", "1，234家次", "12,345元"):
+        assert f"第 3 行：数字带千位分隔符，未转为指标：{figure}" in out
+    assert paragraphs(export_text(report, web=True)[0]) == lines
