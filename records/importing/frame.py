@@ -65,6 +65,11 @@ _CC = re.compile(r"^抄\s*送\s*[：:]\s*(?P<cc>.*?)[。.]?$")
 _PRINTED = re.compile(r"^(?P<printer>.*?)\s*(?P<date>\S+日)\s*印\s*发$")
 _COPIES = re.compile(r"^[（(]?\s*共印\s*(?P<n>\d+)\s*份\s*[）)]?$")
 _RECIPIENT_SPLIT = re.compile(r"[、，,]")
+_AFTER_DATE = re.compile(
+    r"^(?:附\s*件|附\s*表|附\s*[：:]).*"
+    r"|^[（(]\s*(?:此件|本件|联系人|联系电话|本文)[^）)]*[）)]$"
+)
+"""Lines a web page or a clerk sets after the 成文日期: 附件：…, （此件公开发布）, （联系人：…）."""
 
 
 def is_chrome(text: str) -> bool:
@@ -174,6 +179,23 @@ def _bottom(report: ImportedReport, paras: list[SourceParagraph], start: int) ->
         j -= 1
     if imprint:
         end = j
+    # 附件：… and the like after the date: kept, after the body, once the date is found
+    after = end
+    while after > start and (
+        _AFTER_DATE.match(paras[after - 1].text) or is_chrome(paras[after - 1].text)
+    ):
+        after -= 1
+    if after < end and after > start and _dated(paras[after - 1].text):
+        for para in paras[after:end]:
+            if is_chrome(para.text):
+                report.skipped.append(Note(para.number, para.text))
+            else:
+                report.after_date.append(para)
+                if not para.text.startswith("附"):
+                    report.review.append(
+                        Note(para.number, para.text, "在成文日期之后，按最后一部分的段落导入")
+                    )
+        end = after
     # 成文日期, and the 署名 above it
     if end > start and parse_date(paras[end - 1].text):
         report.date = parse_date(paras[end - 1].text)
@@ -194,8 +216,21 @@ def _bottom(report: ImportedReport, paras: list[SourceParagraph], start: int) ->
     return end
 
 
+def _dated(text: str) -> bool:
+    """A 成文日期 line, or 署名 and 日期 on one line."""
+    if parse_date(text):
+        return True
+    date, at, stop = find_date(text)
+    return bool(date) and stop == len(text) and at > 0 and len(text) <= 50
+
+
 def split_frame(report: ImportedReport, paras: list[SourceParagraph]) -> list[SourceParagraph]:
-    """Fill the frame of ``report`` from ``paras``; the paragraphs of the opening and body."""
+    """Fill the frame of ``report`` from ``paras``; the paragraphs of the opening and body.
+
+    Lines after the 成文日期 (附件：…) end the body, since a report has no
+    place for them there; they are listed for review.
+    """
     start = _top(report, paras)
     end = _bottom(report, paras, start)
-    return paras[start:end]
+    report.skipped.sort(key=lambda note: note.number)
+    return paras[start:end] + report.after_date

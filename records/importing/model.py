@@ -122,3 +122,5 @@ class ImportedReport:
     """Web page chrome (索引号, 发布机构 …) left out of the report."""
     review: list[Note] = field(default_factory=list)
     """What was kept but could not be placed with certainty."""
+    after_date: list[SourceParagraph] = field(default_factory=list)
+    """Lines the source has after its 成文日期 (附件：…): kept at the end of the body."""

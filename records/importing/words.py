@@ -36,24 +36,28 @@ def chinese_number(n: int) -> str:
     return text + (digits[ones] if ones else "")
 
 
-_ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2}|元)\s*月\s*(\d{1,2})\s*日")
 _DASHED_DATE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 _CHINESE_DATE = re.compile(
-    r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+    r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3}|元)月([一二三四五六七八九十]{1,3})日"
 )
 
 
 def parse_date(text: str) -> dt.date | None:
-    """The date ``text`` is, whole: 2024年1月19日, 二〇二四年一月十九日, 2024-01-19."""
+    """The date ``text`` is, whole: 2024年1月19日, 二〇二四年一月十九日, 2024-01-19.
+
+    元月 is January (二〇二五年元月二十日); the year's zero is 〇, ○ or 零.
+    """
     text = text.strip()
     for pattern in (_ARABIC_DATE, _DASHED_DATE):
         match = pattern.fullmatch(text)
         if match:
-            return _date(*(int(g) for g in match.groups()))
+            return _date(*(1 if g == "元" else int(g) for g in match.groups()))
     match = _CHINESE_DATE.fullmatch(text)
     if match:
         year = int("".join(str(_DIGITS[c]) for c in match.group(1)))
-        month, day = chinese_to_int(match.group(2)), chinese_to_int(match.group(3))
+        month = 1 if match.group(2) == "元" else chinese_to_int(match.group(2))
+        day = chinese_to_int(match.group(3))
         if month and day:
             return _date(year, month, day)
     return None

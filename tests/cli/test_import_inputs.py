@@ -55,3 +55,34 @@ def test_a_number_with_thousands_separators_stays_text_and_is_listed(
     for figure in ("1,142件", "1，234家次", "12,345元"):
         assert f"第 3 行：数字带千位分隔符，未转为指标：{figure}" in out
     assert paragraphs(export_text(report, web=True)[0]) == lines
+
+
+# -- 2. the 署名 and 成文日期 with lines after them ----------------------------------------------
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [("2025年1月20日", "2025-01-20"), ("二〇二五年元月二十日", "2025-01-20")],
+)
+def test_the_signature_and_date_are_found_above_an_attachment_line(
+    date: str, expected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        "某区民政局2024年法治政府建设情况报告",
+        "区委、区政府：",
+        "现报告如下：",
+        *SECTIONS,
+        "某区民政局",
+        date,
+        "附件：2024年法治政府建设情况统计表",
+        "扫一扫在手机打开当前页",
+        "【打印本页】【关闭窗口】",
+    ]
+    source = write(tmp_path, lines)
+    report, out = imported(capsys, source, tmp_path / "r")
+    assert report.body.signature == "某区民政局"
+    assert str(report.body.date) == expected
+    missing = out.split("原文没有：")[1].split("\n")[0]
+    assert "署名" not in missing and "成文日期" not in missing
+    # the attachment line is kept and listed; the web chrome is skipped, in line order
+    assert "第 14 行：附件说明" in out
+    assert out.index("第 15 行：扫一扫") < out.index("第 16 行：【打印本页】")
+    assert report.sections[-1].paragraphs[-1] == "附件：2024年法治政府建设情况统计表"
