@@ -270,21 +270,51 @@ class _Reader:
         return bool(bold) or any(name in font for name in _HEADING_FONTS)
 
 
+def _text_file(path: Path) -> bool:
+    """A plain text (UTF-8, UTF-16 with its BOM, or GBK) given a .docx name."""
+    try:
+        data = path.read_bytes()[:65536]
+    except OSError:
+        return False
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if not data.strip() or b"\x00" in data or data.startswith(b"PK"):
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            data.decode(encoding)
+            return True
+        except UnicodeDecodeError as e:
+            if e.start >= len(data) - 4:  # a character cut at the end of what was read
+                return True
+    return False
+
+
 def read_docx(path: Path) -> list[SourceParagraph]:
     """The paragraphs of a DOCX, numbered 1, 2, … in document order (table cells included)."""
     import docx  # python-docx: only the DOCX import and export load it
     from docx.opc.exceptions import PackageNotFoundError
 
     if not zipfile.is_zipfile(path):
+        if _text_file(path):
+            raise RecordError(
+                "这不是 DOCX 文件，看起来是文本文件：请把扩展名改为 .txt 后再导入", path
+            )
         raise RecordError(
             "这不是有效的 DOCX 文件（不是 zip 压缩包，可能已损坏，或是 .doc 改了扩展名）", path
         )
+    missing = "无法读取这个 DOCX 文件（缺少 document.xml 或内容已损坏）"
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = package.namelist()
+    except (OSError, zipfile.BadZipFile) as e:
+        raise RecordError(missing, path) from e
+    if "word/document.xml" not in names:
+        raise RecordError(missing, path)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as e:
-        raise RecordError(
-            f"无法读取这个 DOCX 文件（缺少 document.xml 或内容已损坏）：{e}", path
-        ) from e
+        raise RecordError(missing, path) from e
     except Exception as e:  # lxml's XMLSyntaxError and the like: a damaged part
         raise RecordError(f"无法读取这个 DOCX 文件（内容已损坏）：{e}", path) from e
     reader = _Reader(document)

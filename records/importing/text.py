@@ -15,6 +15,28 @@ from records.errors import RecordError
 from records.importing.model import SourceParagraph
 
 _SPACES = " \t\u3000\u00a0\ufeff"
+PDF_MESSAGE = "PDF 不能导入，请把文字复制到 .txt 文件（UTF-8）或另存为 DOCX 后再导入"
+_LOOKS_LIKE = (
+    (b"\x89PNG", "PNG 图片"),
+    (b"\xff\xd8\xff", "JPEG 图片"),
+    (b"GIF8", "GIF 图片"),
+    (b"\xd0\xcf\x11\xe0", "旧版 Word 或 WPS 文件（.doc/.wps），可把扩展名改回后再导入"),
+    (b"PK\x03\x04", "zip 压缩包（如 .xlsx 表格）"),
+    (b"7z\xbc\xaf", "7z 压缩包"),
+    (b"Rar!", "rar 压缩包"),
+)
+"""What a binary file looks like, by its first bytes, for the message refusing it."""
+
+
+def is_pdf(data: bytes) -> bool:
+    """A PDF, by its magic bytes (``%PDF-``), whatever the file is called."""
+    return data.lstrip(b" \t\r\n\x00").removeprefix(codecs.BOM_UTF8).startswith(b"%PDF-")
+
+
+def refuse_binary(data: bytes, path: Path) -> None:
+    """Raise for a PDF, whatever its name; the caller reads anything else."""
+    if is_pdf(data[:1024]):
+        raise RecordError(PDF_MESSAGE, path)
 
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
@@ -58,7 +80,11 @@ def read_text(path: Path) -> tuple[list[SourceParagraph], str]:
         data = path.read_bytes()
     except OSError as e:
         raise RecordError(f"无法读取文件：{e.strerror or e}", path) from e
+    refuse_binary(data, path)
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise RecordError("这不是文本文件（含有二进制内容）", path)
+        like = next((name for magic, name in _LOOKS_LIKE if data.startswith(magic)), "")
+        raise RecordError(
+            "这不是文本文件（含有二进制内容）" + (f"，看起来是{like}" if like else ""), path
+        )
     text, encoding = decode(data, path)
     return paragraphs(text), encoding

@@ -86,3 +86,40 @@ def test_the_signature_and_date_are_found_above_an_attachment_line(
     assert "第 14 行：附件说明" in out
     assert out.index("第 15 行：扫一扫") < out.index("第 16 行：【打印本页】")
     assert report.sections[-1].paragraphs[-1] == "附件：2024年法治政府建设情况统计表"
+
+
+# -- 3. and 5. files that are no report text ---------------------------------------------------
+def _zip_without_document() -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("report.txt", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "PDF 不能导入"),
+        ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF 不能导入"),
+        ("report.docx", b"%PDF-1.4\n", "PDF 不能导入"),
+        ("report.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "看起来是PNG 图片"),
+        ("report.docx", "某局2024年法治政府建设情况报告\n".encode(), "看起来是文本文件"),
+        ("report.docx", _zip_without_document(), "缺少 document.xml 或内容已损坏"),
+    ],
+)
+def test_a_file_that_is_no_report_text_is_refused_with_what_to_do(
+    name: str, data: bytes, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / name
+    source.write_bytes(data)
+    status, out, err = run(capsys, "import", str(source), str(tmp_path / "r"))
+    assert status == 1 and message in err, out + err
+    assert not (tmp_path / "r").exists()
+    if message.startswith("PDF"):
+        assert "请把文字复制到 .txt 文件（UTF-8）或另存为 DOCX 后再导入" in err
+    if name.endswith(".docx") and "文本文件" in message:
+        assert "改为 .txt" in err and ".doc 改了扩展名" not in err
+    assert "There is no item" not in err

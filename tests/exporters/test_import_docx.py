@@ -300,14 +300,15 @@ def test_a_damaged_docx_exits_1_with_a_clear_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     not_zip = tmp_path / "report.docx"
-    not_zip.write_bytes(b"this is not a zip file")
+    not_zip.write_bytes(b"\x01\x02\x03 not a zip file\x00\xff")
     status, _, err = run(capsys, "import", str(not_zip), str(tmp_path / "a"))
     assert status == 1 and "不是有效的 DOCX 文件" in err and "Traceback" not in err
     no_document = tmp_path / "empty.docx"
     with zipfile.ZipFile(no_document, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
     status, _, err = run(capsys, "import", str(no_document), str(tmp_path / "b"))
-    assert status == 1 and "无法读取这个 DOCX 文件" in err
+    assert status == 1 and "无法读取这个 DOCX 文件（缺少 document.xml 或内容已损坏）" in err
+    assert "There is no item" not in err  # python-docx's own words are not shown
     assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
 
 

@@ -65,8 +65,14 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 def read_source(source: Path) -> tuple[list[SourceParagraph], str]:
     """The paragraphs of SOURCE, and how it was read (its encoding, or its format)."""
-    from records.importing.text import read_text
+    from records import RecordError
+    from records.importing.text import read_text, refuse_binary
 
+    try:
+        with source.open("rb") as file:
+            refuse_binary(file.read(1024), source)
+    except OSError as e:
+        raise RecordError(f"无法读取文件：{e.strerror or e}", source) from e
     suffix = source.suffix.lower()
     if suffix in _CONVERTED:
         with tempfile.TemporaryDirectory(prefix="tui-import-") as tmp:
