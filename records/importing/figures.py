@@ -42,10 +42,15 @@ class KnownMetric:
     labels: tuple[str, ...]
 
 
-_SEPARATORS = "，。；：！？,;:（(“「"
+_SEPARATORS = "，。；：！？,;:（(「"
+_OPEN, _CLOSE = "“‘《「", "”’》」"
 _LEADING = re.compile(
     r"^(?:全年|今年|年内|本年度|其中|共计|共|累计|合计|全局|我局|局|此外|同时|并|已)+"
 )
+_NUMBERED = re.compile(
+    r"^(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是])"
+)
+"""A number the label starts with, left in the prose (``4、跳号段落。共计20项``)."""
 _TRAILING = re.compile(r"(?:共计|共|累计|合计|达到|达|约|近|超过|逾|计|为|了|有)+$")
 _NOT_A_COUNT_AFTER = ("个月", "个工作日", "个小时", "个百分点", "次日", "条例", "件事")
 _KIND_WORDS = {
@@ -72,6 +77,24 @@ It stays text: the exporter prints a metric's value without separators, so a
 metric would not reproduce the source. It is listed for review instead.
 """
 THOUSANDS_REASON = "数字带千位分隔符，未转为指标"
+
+
+_FALLBACK_LABELS = {
+    "rate": "比率",
+    "amount": "金额",
+    "people": "人数",
+    "times": "次数",
+    "count": "数量",
+}
+"""A label when the prose gives none: never the unit alone (``label = "件"``)."""
+
+
+def _balanced(words: str) -> str:
+    """``words`` without a quote or bracket whose other half is not in it."""
+    for open_, close in zip(_OPEN + "（(", _CLOSE + "）)", strict=True):
+        if words.count(open_) != words.count(close):
+            words = words.replace(open_, "").replace(close, "")
+    return words.strip()
 
 
 def _pattern(units: Iterable[str]) -> re.Pattern[str]:
@@ -139,10 +162,12 @@ class _Extractor:
                 continue
             unit = (scale or "") + unit
             value: int | Decimal = Decimal(number) if "." in number else int(number)
-            label = self.label(text[at : match.start()]) or self.label_after(text[match.end() :])
+            label = self.label_for(text[at : match.start()], text[match.end() :])
             key, known = self.key_for(label, unit, section.kind)
             self.used.add(key)
-            found.append(ImportedMetric(key, value, unit, label or unit, known))
+            if not label or label == unit:
+                label = _FALLBACK_LABELS[_KIND_WORDS.get(unit, "count")]
+            found.append(ImportedMetric(key, value, unit, label, known))
             ref = REF_OPEN + key + REF_CLOSE
             out.append(text[at : match.start()])
             if unit in self.percent:
@@ -160,10 +185,32 @@ class _Extractor:
 
     @staticmethod
     def label(before: str) -> str:
-        cut = max(before.rfind(ch) for ch in _SEPARATORS)
+        """The words before a figure, back to the last stop outside quotes, trimmed."""
+        depth = 0
+        cut = -1
+        for i in range(len(before) - 1, -1, -1):
+            ch = before[i]
+            if ch in _CLOSE:
+                depth += 1
+            elif ch in _OPEN and depth:
+                depth -= 1
+            elif ch in _SEPARATORS:
+                cut = i
+                break
         words = before[cut + 1 :].strip().lstrip("、和及与")
-        words = _LEADING.sub("", words)
-        return _TRAILING.sub("", words).strip()
+        words = _LEADING.sub("", _NUMBERED.sub("", words))
+        return _balanced(_TRAILING.sub("", words).strip())
+
+    def label_for(self, before: str, after: str) -> str:
+        """The label: the words before; else the clause before the comma; else the words after."""
+        label = self.label(before)
+        while not label and before:
+            cut = max(before.rfind(ch) for ch in _SEPARATORS)
+            if cut < 0:
+                break
+            before = before[:cut]
+            label = self.label(before)
+        return label or _balanced(self.label_after(after))
 
     @staticmethod
     def label_after(after: str) -> str:

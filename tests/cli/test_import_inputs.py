@@ -123,3 +123,25 @@ def test_a_file_that_is_no_report_text_is_refused_with_what_to_do(
     if name.endswith(".docx") and "文本文件" in message:
         assert "改为 .txt" in err and ".doc 改了扩展名" not in err
     assert "There is no item" not in err
+
+
+# -- 4. what the validator would reject ------------------------------------------------------
+def test_metric_labels_keep_their_quotes_and_are_never_the_unit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        "开展“宪法宣传周”活动12场，培训执法人员，共300人次，"
+        "收缴罚没款，861.98万元。整改到位。共计20项。"
+    )
+    lines = ["某局2024年法治政府建设情况报告", "一、主要举措和成效", body]
+    report, _ = imported(capsys, write(tmp_path, lines), tmp_path / "r")
+    labels = {m.unit: m.label for m in report.metrics().values()}
+    assert labels == {
+        "场": "开展“宪法宣传周”活动",
+        "人次": "培训执法人员",
+        "万元": "收缴罚没款",
+        "项": "整改到位",
+    }
+    for label in labels.values():
+        assert label.count("“") == label.count("”")
+    assert paragraphs(export_text(report, web=True)[0]) == lines
