@@ -87,7 +87,11 @@ def split_run_in(text: str) -> tuple[str, str]:
 
 
 def split_points(text: str) -> tuple[str, list[str]]:
-    """The text before 一是, and each point of a run 一是…二是… (at least two of them)."""
+    """The text before 一是, and each point of a run 一是…二是….
+
+    A lone 一是 opening the text (or after its ：) is a list of one point: the
+    export prints it as 一是… again, where a lead would be warned (F006).
+    """
     starts: list[int] = []
     at = 0
     while True:
@@ -103,8 +107,8 @@ def split_points(text: str) -> tuple[str, list[str]]:
             break
         starts.append(found)
         at = found + len(marker)
-    if len(starts) < 2:
-        return text, []
+    if not starts or (len(starts) == 1 and starts[0] > 0 and text[starts[0] - 1] not in "：:"):
+        return text, []  # a lone 一是 is a point only where a list of points would start
     points = []
     for k, start in enumerate(starts):
         begin = start + len(chinese_number(k + 1)) + 1
@@ -144,6 +148,8 @@ class _Builder:
         self.stack: list[ImportedBlock] = []
         self.section_items = 0
         self.opening: list[SourceParagraph] = []
+        self.sources: dict[int, SourceParagraph] = {}
+        """The paragraph each block came from, by the block's id."""
 
     def review(self, para: SourceParagraph, reason: str) -> None:
         self.report.review.append(Note(para.number, para.text, reason))
@@ -217,6 +223,7 @@ class _Builder:
             block.text, block.points = split_points(block.text)
         if level == 3:
             self.section_items += 1
+        self.sources[id(block)] = line.para
         siblings.append(block)
         self.stack.append(block)
 
@@ -258,9 +265,55 @@ class _Builder:
             section.paragraphs.append(text)
 
     def finish(self) -> None:
+        for section in self.report.sections:
+            self.unbare(section.blocks, section)
         if self.opening:
             self.report.opening = self.opening[0].text
             self.report.opening_paragraphs = [p.text for p in self.opening[1:]]
+
+    def unbare(self, blocks: list[ImportedBlock], parent: ImportedSection | ImportedBlock) -> None:
+        """Trailing headings ending in 。 with nothing under them become plain paragraphs.
+
+        A standalone heading with nothing under it is an error (M005), and a
+        run-in heading needs its text (M004); a sentence such as
+        ``（一）执法力量不足。`` is kept as the paragraph it reads as, its number as
+        text. Only trailing ones: the numbers of those before stay as they were.
+        """
+        for block in blocks:
+            self.unbare(block.children, block)
+        keep = len(blocks)
+        while keep and _bare_sentence(blocks[keep - 1]):
+            keep -= 1
+        moved = blocks[keep:]
+        del blocks[keep:]
+        for block in moved:
+            para = self.sources[id(block)]
+            self.review(para, "标题之下什么也没有，按普通段落导入（编号保留为文字）")
+            _append(_last_leaf(blocks) if blocks else parent, para.text)
+
+
+def _bare_sentence(block: ImportedBlock) -> bool:
+    return block.standalone and block.is_bare and block.title.endswith("。")
+
+
+def _last_leaf(blocks: list[ImportedBlock]) -> ImportedBlock:
+    block = blocks[-1]
+    while block.children:
+        block = block.children[-1]
+    return block
+
+
+def _append(where: ImportedSection | ImportedBlock, text: str) -> None:
+    """``text`` as the last paragraph of a section or block that has no blocks after it."""
+    if isinstance(where, ImportedSection):
+        if not (where.lead or where.points or where.paragraphs):
+            where.lead, where.points = split_points(text)
+        else:
+            where.paragraphs.append(text)
+    elif where.is_bare:
+        where.text, where.points = split_points(text)
+    else:
+        where.paragraphs.append(text)
 
 
 def _year(report: ImportedReport, lines: list[_Line]) -> None:

@@ -145,3 +145,42 @@ def test_metric_labels_keep_their_quotes_and_are_never_the_unit(
     for label in labels.values():
         assert label.count("“") == label.count("”")
     assert paragraphs(export_text(report, web=True)[0]) == lines
+
+
+def errors_and_codes(folder: Path) -> list[tuple[str, str]]:
+    from schema import validate_report
+
+    return [(d.severity, d.code) for d in validate_report(load_report(folder))]
+
+
+def test_a_heading_sentence_with_nothing_under_it_becomes_a_paragraph(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        "某局2024年法治政府建设情况报告",
+        "一、主要举措和成效",
+        "（一）加强领导。成立领导小组。",
+        "（二）执法力量不足。",
+        "二、存在的不足和原因",
+        "（一）执法力量不足。",
+    ]
+    report, out = imported(capsys, write(tmp_path, lines), tmp_path / "r")
+    first, second = report.sections
+    # the first （一） keeps its number; the trailing bare one follows it as a paragraph
+    assert [b.title for b in first.blocks] == ["加强领导"]
+    assert first.blocks[0].paragraphs == ["（二）执法力量不足。"]
+    assert second.blocks == [] and second.lead == "（一）执法力量不足。"
+    assert "第 6 行：标题之下什么也没有，按普通段落导入" in out
+    assert ("error", "M005") not in errors_and_codes(tmp_path / "r")
+    assert paragraphs(export_text(report, web=True)[0]) == lines
+
+
+def test_a_lone_yi_shi_is_a_list_of_one_point(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = ["某局2024年法治政府建设情况报告", "一、存在的不足和原因", "一是人员不足。"]
+    report, _ = imported(capsys, write(tmp_path, lines), tmp_path / "r")
+    section = report.sections[0]
+    assert (section.lead, section.points) == ("", ["人员不足。"])
+    assert "F006" not in [code for _, code in errors_and_codes(tmp_path / "r")]
+    assert paragraphs(export_text(report, web=True)[0]) == lines
