@@ -35,8 +35,9 @@ def summary_lines(report: ImportedReport) -> list[str]:
         lines.append(f"原文没有：{'、'.join(missing)}")
     if report.year is not None:
         lines.append(f"报告年度：{report.year}（{report.year_reason}）")
-    numbering = "跨（一）连续编号" if report.items_run_on else "在每个（一）中重新编号"
-    lines.append(f"条目编号：写作“{report.item_style}”，{numbering}")
+    if any(b.level == 3 for section in report.sections for b in section.walk()):
+        numbering = "跨（一）连续编号" if report.items_run_on else "在每个（一）中重新编号"
+        lines.append(f"条目编号：写作“{report.item_style}”，{numbering}")
     lines.append(f"正文 {len(report.sections)} 个部分：")
     for name, section in zip(section_file_names(report), report.sections, strict=True):
         lines.append(f"  {name}  {chinese_number(section.number)}、{section.title}")

@@ -184,3 +184,15 @@ def test_a_lone_yi_shi_is_a_list_of_one_point(
     assert (section.lead, section.points) == ("", ["人员不足。"])
     assert "F006" not in [code for _, code in errors_and_codes(tmp_path / "r")]
     assert paragraphs(export_text(report, web=True)[0]) == lines
+
+
+# -- 5. the summary -------------------------------------------------------------------------
+def test_the_item_numbering_is_stated_only_when_there_are_items(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    title = "某局2024年法治政府建设情况报告"
+    _, out = imported(capsys, write(tmp_path, [title, *SECTIONS]), tmp_path / "a")
+    assert "条目编号" not in out
+    items = [title, "一、主要举措和成效", "1.开展执法。全年检查10次。", *SECTIONS[2:]]
+    _, out = imported(capsys, write(tmp_path, items, "b.txt"), tmp_path / "b")
+    assert "条目编号：写作“1.”" in out
