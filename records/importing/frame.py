@@ -191,10 +191,10 @@ def _bottom(report: ImportedReport, paras: list[SourceParagraph], start: int) ->
                 report.skipped.append(Note(para.number, para.text))
             else:
                 report.after_date.append(para)
-                if not para.text.startswith("附"):
-                    report.review.append(
-                        Note(para.number, para.text, "在成文日期之后，按最后一部分的段落导入")
-                    )
+                reason = "在成文日期之后，按最后一部分的段落导入（导出时印在署名之前）"
+                if para.text.startswith("附"):
+                    reason = "附件说明" + reason + "；附件本身请另行处理"
+                report.review.append(Note(para.number, para.text, reason))
         end = after
     # 成文日期, and the 署名 above it
     if end > start and parse_date(paras[end - 1].text):

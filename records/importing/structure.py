@@ -246,7 +246,7 @@ class _Builder:
         text = para.text
         if para.table:
             self.review(para, "表格中的文字，按普通段落导入（表格本身没有导入）")
-        elif text.startswith("附件"):
+        elif text.startswith("附件") and para not in self.report.after_date:
             self.review(para, "附件说明，按普通段落导入；附件本身请另行处理")
         if self.section is None:
             self.opening.append(para)

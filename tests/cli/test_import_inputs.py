@@ -83,7 +83,8 @@ def test_the_signature_and_date_are_found_above_an_attachment_line(
     missing = out.split("原文没有：")[1].split("\n")[0]
     assert "署名" not in missing and "成文日期" not in missing
     # the attachment line is kept and listed; the web chrome is skipped, in line order
-    assert "第 14 行：附件说明" in out
+    assert "第 14 行：附件说明在成文日期之后，按最后一部分的段落导入（导出时印在署名之前）" in out
+    assert out.count("第 14 行：") == 1
     assert out.index("第 15 行：扫一扫") < out.index("第 16 行：【打印本页】")
     assert report.sections[-1].paragraphs[-1] == "附件：2024年法治政府建设情况统计表"
 
@@ -196,3 +197,14 @@ def test_the_item_numbering_is_stated_only_when_there_are_items(
     items = [title, "一、主要举措和成效", "1.开展执法。全年检查10次。", *SECTIONS[2:]]
     _, out = imported(capsys, write(tmp_path, items, "b.txt"), tmp_path / "b")
     assert "条目编号：写作“1.”" in out
+
+
+def test_a_note_after_the_date_is_kept_and_the_date_still_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    title = "某局2024年法治政府建设情况报告"
+    lines = [title, *SECTIONS, "某局", "2025年1月20日", "（此件公开发布）"]
+    report, out = imported(capsys, write(tmp_path, lines), tmp_path / "r")
+    assert (report.body.signature, str(report.body.date)) == ("某局", "2025-01-20")
+    assert report.sections[-1].paragraphs[-1] == "（此件公开发布）"
+    assert "第 12 行：在成文日期之后，按最后一部分的段落导入" in out
