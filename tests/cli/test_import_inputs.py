@@ -45,14 +45,14 @@ SECTIONS = [
 def test_a_number_with_thousands_separators_stays_text_and_is_listed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    body = "全年办理行政处罚案件1,142件，检查1，234家次，罚没款12,345元，培训30人次。"
+    body = "办理行政处罚案件1,142件，检查1，234家次，罚没款12,345元、1,861.98万元，培训30人次。"
     lines = ["某局2024年法治政府建设情况报告", "一、主要举措和成效", body]
     source = write(tmp_path, lines)
     report, out = imported(capsys, source, tmp_path / "r")
     metrics = [(m.value, m.unit) for m in report.metrics().values()]
     # no tail of a grouped number (142, 234, 345) becomes a metric; the plain one does
     assert metrics == [(30, "人次")]
-    for figure in ("1,142件", "1，234家次", "12,345元"):
+    for figure in ("1,142件", "1，234家次", "12,345元", "1,861.98万元"):
         assert f"第 3 行：数字带千位分隔符，未转为指标：{figure}" in out
     assert paragraphs(export_text(report, web=True)[0]) == lines
 
