@@ -78,7 +78,8 @@ def test_the_text_has_a_line_per_report_saying_what_is_wrong(district: Path, cap
     assert line_of("住房和城乡建")[3:] == ["2024-04-15", "逾期", "0", "1", "Y006"]
     assert line_of(BROKEN)[-3:] == ["1", "0", "R004"]
     assert f"  district/{BROKEN}：report.toml：TOML 语法错误：值无效" in lines
-    assert lines[1] == "共 6 份报告（2023年度 5 份）；逾期 1 份，有错误 2 份，无法读取 1 份。"
+    # the unreadable report is counted under 无法读取, not 有错误: as the CSV's 合计 line
+    assert lines[1] == "共 6 份报告（2023年度 5 份）；逾期 1 份，有错误 1 份，无法读取 1 份。"
 
 
 def test_the_text_puts_the_figures_below_in_tables_that_fit_80_columns(
@@ -216,7 +217,43 @@ def test_csv_is_written_as_three_files_excel_reads_as_utf8(district: Path, capsy
     yoy = _csv(district.parent / "汇总-与上年对比.csv")
     fines = next(r for r in yoy[1:] if r[3] == "罚没金额" and r[0] != "合计")
     assert fines[5:] == ["8619800", "861.98", "8618938.02", "10000.00", "U001"]
-    assert "汇总-其他指标.csv" in err
+    written = [line.removeprefix("tui：已写出 ") for line in err.splitlines() if "已写出" in line]
+    assert written == [str(target), *(str(target.with_name(f"汇总{s}.csv")) for s in SUFFIXES)]
+    # the unreadable report is not among those with errors, in the CSV as in the text
+    assert total["问题代码"] == "有错误 1 份"
+    _, out, _ = run(capsys, "summary", str(district))
+    assert "有错误 1 份，无法读取 1 份" in out
+
+
+SUFFIXES = ("-其他指标", "-与上年对比")
+
+
+def test_csv_writes_all_three_files_every_time_so_none_is_left_stale(
+    district: Path, capsys
+) -> None:
+    target = district.parent / "c2" / "汇总.csv"
+    target.parent.mkdir()
+    assert run(capsys, "summary", str(district), "-o", str(target))[0] == 0
+    yoy = target.with_name("汇总-与上年对比.csv")
+    assert len(_csv(yoy)) > 1
+    (district / MIXED / "report.toml").write_text(
+        "\n".join(
+            line
+            for line in (district / MIXED / "report.toml").read_text("utf-8").splitlines()
+            if not line.startswith("previous")
+        )
+        + "\n",
+        "utf-8",
+    )
+    status, _, err = run(capsys, "summary", str(district), "-o", str(target))
+    assert status == 0
+    assert _csv(yoy) == [
+        ["单位名称", "文件夹", "年度", "指标", "计量单位", "今年", "去年", "增减", "倍数", "提醒"]
+    ]
+    assert f"已写出 {yoy}" in err
+    assert sorted(p.name for p in target.parent.iterdir()) == sorted(
+        ["汇总.csv", "汇总-其他指标.csv", "汇总-与上年对比.csv"]
+    )
 
 
 def test_csv_on_standard_output_is_the_main_table(district: Path, capsysbinary) -> None:
@@ -336,11 +373,54 @@ def test_a_folder_without_reports_is_a_wrong_call(tmp_path: Path, capsys) -> Non
     assert status == 2 and "路径不存在" in err
 
 
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["--format", "xlsx", "-o", "z.csv"], "扩展名 .csv 与 --format xlsx 不符"),
+        (["--format", "csv", "-o", "z.json"], "扩展名 .json 与 --format csv 不符"),
+        (["--format", "json", "-o", "z.txt"], "扩展名 .txt 与 --format json 不符"),
+        (["-o", "z.pdf"], "扩展名是 .pdf，无法判断汇总格式"),
+        (["-o", "z"], "没有扩展名"),
+    ],
+)
+def test_an_output_file_whose_extension_names_another_format_is_refused(
+    district: Path, capsys, argv: list[str], said: str
+) -> None:
+    status, out, err = run(capsys, "summary", str(district), *argv)
+    assert status == 2 and said in err and out == ""
+    assert not Path(argv[-1]).exists()
+
+
+def test_an_explicit_format_may_go_to_a_file_of_another_extension(district: Path, capsys) -> None:
+    assert run(capsys, "summary", str(district), "--format", "text", "-o", "z.log")[0] == 0
+    assert Path("z.log").read_text("utf-8").startswith("汇总：district")
+    assert run(capsys, "summary", str(district), "-o", "z.txt")[0] == 0
+    assert Path("z.txt").read_text("utf-8").startswith("汇总：district")
+
+
+def test_a_workbook_needs_o_even_through_a_pipe(district: Path, capsysbinary) -> None:
+    from tui.cli import main
+
+    def call(*argv: str) -> tuple[int, bytes, str]:
+        try:
+            status = main(["summary", str(district), "--format", "xlsx", *argv])
+        except SystemExit as e:
+            status = int(e.code or 0)
+        out, err = capsysbinary.readouterr()
+        return status, out, err.decode("utf-8")
+
+    status, out, err = call()  # standard output is no terminal here: still refused
+    assert status == 2 and out == b"" and "-o -" in err
+    status, out, _ = call("-o", "-")
+    assert status == 0 and out.startswith(b"PK")  # a zip: the workbook, asked for on stdout
+    assert not Path("-").exists()
+
+
 def test_a_workbook_is_not_written_to_a_terminal(
     district: Path, capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
-    status, out, err = run(capsys, "summary", str(district), "--format", "xlsx")
+    status, out, err = run(capsys, "summary", str(district), "--format", "xlsx", "-o", "-")
     assert status == 2 and "-o" in err and out == ""
 
 
@@ -371,3 +451,55 @@ def test_a_control_character_in_a_label_does_not_stop_the_workbook(district: Pat
     assert "应急\ufffd演练" in labels
     _, out, _ = run(capsys, "summary", str(district))
     assert "应急\ufffd演练" in out and "\x07" not in out  # nor sent to the terminal
+
+
+# -- names, widths ------------------------------------------------------------------------
+def test_a_reason_is_wrapped_within_80_cells_closing_marks_and_all() -> None:
+    from tui.summary.text import fit_lines
+
+    reason = (
+        'S/e-broken：report.toml：TOML 语法错误：值无效；文字须用半角双引号 "…" 括起来，'
+        "不能用中文引号 “…”"
+    )
+    lines = fit_lines(reason, 78)  # below 无法读取, indented by two
+    assert all(width(line) <= 78 for line in lines)
+    assert "".join(lines).replace(" ", "") == reason.replace(" ", "")
+    path = "district/" + "a" * 100  # a word longer than a line is broken too
+    assert all(width(line) <= 78 for line in fit_lines(path, 78))
+
+
+def test_names_cut_keep_the_department_not_the_district() -> None:
+    from tui.summary.text import shorten
+
+    names = ["上海市闵行区司法局", "上海市闵行区市场监督管理局", "上海市宝山区应急管理局"]
+    assert shorten(names, 12) == ["闵行区司法局", "市场监督管…", "应急管理局"]
+    assert len(set(shorten(names, 8))) == 3
+    # the same department of two districts: cut alike, they keep the district instead
+    two = ["上海市宝山区应急管理局", "上海市闵行区应急管理局"]
+    assert len(set(shorten(two, 10))) == 2
+    assert shorten(["上海市宝山区城市管理和绿化市容局"], 14) == ["城市管理和绿…"]  # 城市 stays
+
+
+def test_departments_of_two_districts_read_apart_in_every_table(district: Path, capsys) -> None:
+    for folder, name in ((CLEAN, "上海市闵行区司法局"), (ERRORS, "上海市闵行区市场监督管理局")):
+        meta = district / folder / "report.toml"
+        meta.write_text(meta.read_text("utf-8").replace(DEPARTMENTS[folder], name), "utf-8")
+    _, out, _ = run(capsys, "summary", str(district))
+    lines = out.splitlines()
+    assert all(width(line) <= 80 for line in lines)
+    assert not any(line.startswith("上海市闵行区…") for line in lines)
+    others = lines[lines.index(next(x for x in lines if x.startswith("目录之外"))) :]
+    firsts = {x.split()[0] for x in others if "inspected_units" in x}
+    assert len(firsts) == len(DEPARTMENTS)  # one name per department, none alike
+
+
+def test_a_folder_of_two_years_names_the_year_in_the_metric_tables(district: Path, capsys) -> None:
+    meta = district / RENAMED / "report.toml"
+    meta.write_text(meta.read_text("utf-8").replace(DEPARTMENTS[RENAMED], DEPARTMENTS[CLEAN]))
+    meta.write_text(meta.read_text("utf-8").replace("year = 2023", "year = 2024"), "utf-8")
+    _, out, _ = run(capsys, "summary", str(district))
+    lines = out.splitlines()
+    assert all(width(line) <= 80 for line in lines)
+    metrics = lines[lines.index(next(x for x in lines if x.startswith("指标（"))) :]
+    assert any(x.startswith("应急管理局 2023 ") for x in metrics)
+    assert any(x.startswith("应急管理局 2024 ") for x in metrics)

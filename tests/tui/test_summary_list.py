@@ -22,9 +22,17 @@ from tests.schema.test_summary_district import (
 )
 from tests.tui.conftest import run_async, settle
 from tui.app import EditorApp, make_app
+from tui.cells import width
 from tui.commands import edit
+from tui.screens.help import HelpScreen
 from tui.screens.prompts import ChoiceScreen
-from tui.screens.summary_list import ListState, ReportListApp, ReportListScreen
+from tui.screens.summary_list import (
+    ListState,
+    ReportListApp,
+    ReportListScreen,
+    codes_text,
+    column_widths,
+)
 
 
 @pytest.fixture
@@ -67,7 +75,7 @@ async def test_the_list_shows_each_reports_status_in_80_columns(district: Path) 
         screen = await loaded(pilot)
         assert order(screen) == [CLEAN, RENAMED, ERRORS, LATE, BROKEN, MIXED]
         assert cells(screen, LATE) == [
-            "住房和城乡建设管…",
+            "住房和城乡建设…",
             "宝应急〔2024〕2号",
             "2024-04-15",
             "逾期",
@@ -79,8 +87,13 @@ async def test_the_list_shows_each_reports_status_in_80_columns(district: Path) 
         assert cells(screen, BROKEN)[3:] == ["—", "1", "0", "R004"]
         assert cells(screen, MIXED)[-1] == "U001"
         counts = str(screen.query_one("#counts", Static).render())
-        assert "共 6 份报告：逾期 1 份，有错误 2 份，无法读取 1 份" in counts
-        assert screen.table.virtual_size.width <= 80
+        assert counts.startswith("共 6 份报告：逾期 1 份，有错误 1 份，无法读取 1 份")
+        assert "中共" not in counts and "排序：文件夹" in counts
+        assert width(counts) <= 78  # one line: the list starts right below it
+        assert screen.table.virtual_size.width <= 78
+        await pilot.press("e")
+        counts = str(screen.query_one("#counts", Static).render())
+        assert counts.endswith("排序：错误")
 
 
 @run_async
@@ -221,3 +234,57 @@ async def test_a_name_with_brackets_is_shown_as_written(district: Path) -> None:
         assert cells(screen, CLEAN)[0] == "应急管理局[b]"
         shown = html.unescape(app.export_screenshot()).replace("\xa0", " ")
         assert "应急管理局[b]" in shown  # drawn as text, not taken for markup
+
+
+@run_async
+async def test_the_codes_column_shows_every_code(district: Path) -> None:
+    app = listing(district)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(pilot)
+        assert cells(screen, ERRORS)[-1] == "P001 N002"  # both, not the first only
+        assert screen.table.virtual_size.width <= 78
+
+
+def test_codes_too_many_for_the_column_end_in_an_ellipsis() -> None:
+    codes = ["M005", "S005", "S001", "F006"]
+    assert codes_text(codes, 30) == "M005 S005 S001 F006"
+    assert codes_text(codes, 11) == "M005 S005 …"
+    assert codes_text(codes, 9) == "M005 …"
+
+
+def test_the_columns_fit_78_cells_with_a_year_column_and_long_names(district: Path) -> None:
+    from schema.summary import summarize_report
+
+    rows = [summarize_report(f) for f in edit.reports_below(district)]
+    headings = ["单位名称", "年度", "发文字号", "成文日期", "期限", "错误", "警告", "问题代码"]
+    widths = column_widths(headings, ["住房和城乡建设管理委员会" * 2], rows)
+    assert sum(widths.values()) + 2 * len(widths) <= 78
+    assert widths["发文字号"] == 17 and widths["问题代码"] >= 9  # 宝应急〔2024〕2号 whole
+
+
+@run_async
+async def test_f1_in_the_list_shows_its_keys(district: Path) -> None:
+    app = listing(district)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+        assert "按错误" in shown and "打开光标所在的报告" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportListScreen) and app.is_running
+
+
+@run_async
+async def test_names_cut_in_the_list_keep_what_tells_them_apart(district: Path) -> None:
+    for folder, name in ((CLEAN, "上海市闵行区司法局"), (RENAMED, "上海市闵行区市场监督管理局")):
+        meta = district / folder / "report.toml"
+        text = meta.read_text("utf-8")
+        meta.write_text(text.replace(DEPARTMENTS[folder], name), "utf-8")
+    app = listing(district)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(pilot)
+        names = {cells(screen, CLEAN)[0], cells(screen, RENAMED)[0]}
+        assert len(names) == 2 and not any(n.startswith("上海市") for n in names)

@@ -5,7 +5,8 @@ first quarter: who sent what and when, which came after the deadline, which
 have errors, and the figures lined up under the catalogue's labels, with the
 district's totals and the change from last year. Reports are found as ``tui
 validate`` finds them. The format is chosen by ``--format`` or by the output
-file's suffix; XlsxWriter is imported only for ``xlsx``.
+file's suffix (a suffix that names another format is refused); XlsxWriter is
+imported only for ``xlsx``, which needs ``-o`` (``-o -`` for standard output).
 
 Exit status: 0 the summary was written (whatever the reports hold: it lists
 their errors, it does not fail on them), 1 it could not be written, 2 a
@@ -52,7 +53,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         default=None,
         help=(
             "输出格式：text 终端表格（默认），csv 供 Excel/WPS 打开（UTF-8 带 BOM），"
-            "xlsx 工作簿（需 -o），json 供程序读取；不写时按 -o 文件的扩展名确定"
+            "xlsx 工作簿（需 -o），json 供程序读取；"
+            "不写时按 -o 文件的扩展名（.txt .csv .xlsx .json）确定"
         ),
     )
     parser.add_argument(
@@ -60,7 +62,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "-o",
         metavar="文件",
         type=Path,
-        help=("写入文件而不是标准输出；csv 另写“文件名-其他指标.csv”和“文件名-与上年对比.csv”"),
+        help=(
+            "写入文件而不是标准输出（扩展名须与格式相符；-o - 为标准输出）；csv 每次都另写"
+            "“文件名-其他指标.csv”和“文件名-与上年对比.csv”（没有内容时只有标题行）"
+        ),
     )
     parser.add_argument(
         "--jobs",
@@ -79,11 +84,39 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     parser.set_defaults(run=run)
 
 
+SUFFIXES = {"txt": "text", "text": "text", "csv": "csv", "xlsx": "xlsx", "json": "json"}
+"""The output file's extension for each format (``.txt`` for text)."""
+
+
+def _stdout(output: Path | None) -> bool:
+    """Whether the summary goes to standard output: no ``-o``, or ``-o -``."""
+    return output is None or str(output) == "-"
+
+
 def _format(args: argparse.Namespace) -> str:
-    if args.format is not None:
-        return str(args.format)
-    suffix = args.output.suffix.lower().lstrip(".") if args.output is not None else ""
-    return suffix if suffix in FORMATS[1:] else "text"
+    """The format from ``--format``, else from the output file's extension; a clash is refused."""
+    chosen = args.format
+    output = args.output
+    if _stdout(output):
+        fmt = str(chosen or "text")
+        if fmt == "xlsx" and output is None:
+            raise UsageError(
+                "xlsx 是二进制文件，需要用 -o 指定文件，如 -o 汇总.xlsx（写到标准输出用 -o -）"
+            )
+        return fmt
+    suffix = output.suffix.lower().lstrip(".")
+    named = SUFFIXES.get(suffix)
+    if chosen is None:
+        if named is None:
+            what = f"的扩展名是 .{suffix}" if suffix else "没有扩展名"
+            raise UsageError(
+                f"输出文件 {output} {what}，无法判断汇总格式：请用 .txt、.csv、.xlsx 或 .json "
+                "结尾，或用 --format 指定"
+            )
+        return named
+    if named is not None and named != chosen:
+        raise UsageError(f"输出文件的扩展名 .{suffix} 与 --format {chosen} 不符")
+    return str(chosen)
 
 
 def _folder_label(paths: list[str]) -> str:
@@ -98,8 +131,9 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs < 0:
         raise UsageError("--jobs 不能为负数")
     fmt = _format(args)
-    if fmt == "xlsx" and args.output is None and sys.stdout.isatty():
+    if fmt == "xlsx" and _stdout(args.output) and sys.stdout.isatty():
         raise UsageError("xlsx 是二进制文件，不能显示在终端上：请用 -o 指定文件，如 -o 汇总.xlsx")
+    output = None if _stdout(args.output) else args.output
     folders, stray, _ = group(args.paths)
     for diagnostic in stray:
         print(f"tui：跳过 {diagnostic.file}：不在报告文件夹中", file=sys.stderr)
@@ -125,33 +159,38 @@ def run(args: argparse.Namespace) -> int:
         from tui.summary.text import render_text
 
         text = "\n".join(render_text(summary, _folder_label(args.paths))) + "\n"
-        write_output(text.encode("utf-8"), args.output)
+        _write(text.encode("utf-8"), output)
     elif fmt == "json":
         data = json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n"
-        write_output(data.encode("utf-8"), args.output)
+        _write(data.encode("utf-8"), output)
     elif fmt == "csv":
-        _write_csv(summary, args.output)
+        _write_csv(summary, output)
     else:
         from tui.summary.files import Workbook
 
-        write_output((workbook or Workbook()).finish(summary), args.output)
+        _write((workbook or Workbook()).finish(summary), output)
     return 0
 
 
+def _write(data: bytes, output: Path | None) -> None:
+    write_output(data, output)
+    if output is not None:
+        print(f"tui：已写出 {output}", file=sys.stderr)
+
+
 def _write_csv(summary: Summary, output: Path | None) -> None:
+    """The three CSV files, every time (a table with no rows has its headings): none stale."""
     from tui.summary.files import csv_files
 
     files = csv_files(summary)
     if output is None:
         write_output(files[0][1], None)
-        if len(files) > 1:
+        if any(rows for _, _, rows in files[1:]):
             print(
                 "tui：其他指标和与上年对比写在另外的 CSV 文件中，需要用 -o 指定文件名",
                 file=sys.stderr,
             )
         return
-    for suffix, data in files:
+    for suffix, data, _ in files:
         target = output if not suffix else output.with_name(f"{output.stem}{suffix}.csv")
-        write_output(data, target)
-        if suffix:
-            print(f"tui：已写出 {target}", file=sys.stderr)
+        _write(data, target)

@@ -3,7 +3,7 @@
 The same status columns as ``tui summary`` (department, 发文字号, date, by the
 deadline or not, errors and warnings with their codes), sortable by
 department, errors or date (n e t, or 1 2 3 with an input method in Chinese
-mode; r or F5 reads the reports again); Enter opens the highlighted report in the
+mode; r or F5 reads the reports again; F1 lists the keys); Enter opens the highlighted report in the
 editor, and Esc from that report comes back here (``tui.commands.edit`` runs
 the two in turn). The rows are read in a worker thread, so the screen is up
 at once even for a city's hundreds of reports.
@@ -24,13 +24,23 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from schema.summary import ReportRow, Summary, build_summary, summarize_report
-from tui.cells import clip
+from tui.cells import clip, width
 from tui.input_method import InputMethodApp
+from tui.screens.help import HelpScreen, rows_from
 from tui.summary.tables import on_time_text
-from tui.summary.text import common_prefix
+from tui.summary.text import common_prefix, shorten
 
 NAME_CELLS = 18
-"""The department's column, so that the table fits an 80-column terminal."""
+"""The most the department's column takes (it gives way to the codes first)."""
+ROOM = 78
+"""The cells the columns may take: an 80-column terminal, less the table's scroll bar."""
+FIXED = {"年度": 4, "成文日期": 10, "期限": 4, "错误": 4, "警告": 4}
+"""The columns whose width does not depend on the reports."""
+LIST_KEYS = [
+    ("回车", "打开光标所在的报告"),
+    ("↑ ↓ PgUp PgDn", "移动光标"),
+    ("Esc（报告的目录中）", "回到这个列表；有未保存的修改时先询问"),
+]
 
 SORTS = {
     "department": "单位",
@@ -70,6 +80,7 @@ class ReportListScreen(Screen[Path | None]):
         Binding("e,2", "sort('errors')", "按错误", key_display="e/2"),
         Binding("t,3", "sort('date')", "按日期", key_display="t/3"),
         Binding("r,f5", "reload", "刷新", key_display="r/f5"),
+        Binding("f1", "help", "帮助"),
         Binding("escape,ctrl+q", "leave", "退出", key_display="esc", priority=True),
     ]
     DEFAULT_CSS = """
@@ -121,12 +132,12 @@ class ReportListScreen(Screen[Path | None]):
         rows = summary.rows
         late = sum(1 for r in rows if r.on_time is False)
         failed = sum(1 for r in rows if r.unreadable)
-        with_errors = sum(1 for r in rows if r.errors)
-        order = f"按{SORTS[self.state.sort]}排序" if self.state.sort in SORTS else "按文件夹排序"
-        return (
-            f"{self.folder} 中共 {len(rows)} 份报告：逾期 {late} 份，有错误 {with_errors} 份，"
-            f"无法读取 {failed} 份。{order}；回车打开报告，在报告中按 Esc 回到这里。"
+        with_errors = sum(1 for r in rows if r.errors and not r.unreadable)  # as tui summary
+        order = SORTS.get(self.state.sort, "文件夹") + ("（反向）" if self.state.reverse else "")
+        counts = (
+            f"共 {len(rows)} 份报告：逾期 {late} 份，有错误 {with_errors} 份，无法读取 {failed} 份"
         )
+        return clip(f"{counts}    排序：{order}", ROOM)  # one line: F1 says the rest
 
     def ordered(self) -> list[Path]:
         """The folders in the chosen order (the natural order of folders when none is)."""
@@ -148,18 +159,21 @@ class ReportListScreen(Screen[Path | None]):
         headings = ["单位名称", "发文字号", "成文日期", "期限", "错误", "警告", "问题代码"]
         if len(years) > 1:
             headings.insert(1, "年度")
+        names = [r.department.removeprefix(prefix) for r in rows]
+        widths = column_widths(headings, names, rows)
         for heading in headings:
-            table.add_column(heading, key=heading)
+            table.add_column(heading, key=heading, width=widths[heading])
+        short = dict(zip(names, shorten(names, widths["单位名称"]), strict=True))
         for folder in self.ordered():
             row = self.state.rows[folder]
             cells: list[Any] = [  # Text, not str: a name with “[…]” in it is no markup
-                Text(clip(row.department.removeprefix(prefix), NAME_CELLS)),
-                Text(row.doc_number),
+                Text(short[row.department.removeprefix(prefix)]),
+                Text(clip(row.doc_number, widths["发文字号"])),
                 Text(row.date.isoformat() if row.date else ""),
                 Text("—" if row.unreadable else on_time_text(row)),
                 Text(str(len(row.errors)), justify="right"),
                 Text(str(len(row.warnings)), justify="right"),
-                Text(" ".join(row.codes)),
+                Text(codes_text(row.codes, widths["问题代码"])),
             ]
             if len(years) > 1:
                 cells.insert(1, Text(str(row.year or "")))
@@ -181,6 +195,9 @@ class ReportListScreen(Screen[Path | None]):
             self.counts(build_summary([self.state.rows[f] for f in self.folders]))
         )
 
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen([("各单位的报告", rows_from(self.BINDINGS) + LIST_KEYS)]))
+
     def action_reload(self) -> None:
         self.state.rows = {}
         self.state.current = self.highlighted()
@@ -201,11 +218,65 @@ class ReportListScreen(Screen[Path | None]):
         self.dismiss(None)
 
 
+def codes_text(codes: list[str], cells: int) -> str:
+    """Every code, or as many whole codes as fit in ``cells`` and “…” for the rest."""
+    text = " ".join(codes)
+    if width(text) <= cells:
+        return text
+    shown: list[str] = []
+    for code in codes:
+        if width(" ".join([*shown, code, "…"])) > cells:
+            break
+        shown.append(code)
+    return " ".join([*shown, "…"]) if shown else clip(text, cells)
+
+
+def column_widths(headings: list[str], names: list[str], rows: list[ReportRow]) -> dict[str, int]:
+    """Each column's cells, all within :data:`ROOM` (each column is padded by one each side).
+
+    The department, 发文字号 and the codes share what the fixed columns leave: the codes
+    give way in turn (the codes to two and “…”, the name to 10 cells), the number last: its
+    serial is what tells two of one department apart.
+    """
+    natural = {
+        "单位名称": max([width(n) for n in names] + [8]),
+        "发文字号": max([width(r.doc_number) for r in rows] + [8]),
+        "问题代码": max([width(" ".join(r.codes)) for r in rows] + [8]),
+    }
+    widths = {h: FIXED.get(h, 0) for h in headings}
+    widths["单位名称"] = min(natural["单位名称"], NAME_CELLS)
+    widths["发文字号"] = min(natural["发文字号"], 17)
+    widths["问题代码"] = natural["问题代码"]
+    for heading, least in (
+        ("问题代码", 14),
+        ("单位名称", 12),
+        ("问题代码", 11),
+        ("单位名称", 10),
+        ("问题代码", 9),
+        ("发文字号", 11),
+    ):
+        over = sum(widths.values()) + 2 * len(widths) - ROOM
+        if over <= 0:
+            break
+        widths[heading] = max(min(least, widths[heading]), widths[heading] - over)
+    return widths
+
+
 class ReportListApp(InputMethodApp[Path | None]):
     """The list on its own: returns the folder of the report to open, or ``None`` to quit."""
 
     TITLE = "各单位的法治政府建设情况报告"
     ENABLE_COMMAND_PALETTE = False  # nothing to search for here; Ctrl+P stays the editor's
+    CSS = """
+    HelpScreen { align: center middle; }
+    .prompt-box {
+        width: 64; max-width: 96%; height: auto; max-height: 90%;
+        border: round $accent; background: $panel; padding: 1 2;
+    }
+    .help-box { height: 20; }
+    .prompt-question { text-style: bold; margin-bottom: 1; }
+    """
+    """F1's help as the editor shows it (``editor.tcss``, which the list does not load)."""
 
     def __init__(self, folder: Path, folders: list[Path], state: ListState | None = None) -> None:
         super().__init__()

@@ -60,20 +60,19 @@ def csv_bytes(table: Table) -> bytes:
     return (BOM + out.getvalue()).encode("utf-8")
 
 
-def csv_files(summary: Summary) -> list[tuple[str, bytes]]:
-    """The CSV files: the summary, then (when there is anything in them) the second and third.
+def csv_files(summary: Summary) -> list[tuple[str, bytes, int]]:
+    """The three CSV files, always all three: (suffix, bytes, how many rows) for each.
 
     Each is named by a suffix to the output's stem: ``汇总.csv``, ``汇总-其他指标.csv``,
-    ``汇总-与上年对比.csv``.
+    ``汇总-与上年对比.csv``. A table with nothing in it is still written, with its headings,
+    so that a file left by an earlier summary of other reports never stays beside the new ones.
     """
-    files = [("", csv_bytes(main_table(summary)))]
-    for suffix, table in (
+    tables = [
+        ("", main_table(summary)),
         ("-其他指标", others_table(summary)),
         ("-与上年对比", year_on_year_table(summary)),
-    ):
-        if table.rows:
-            files.append((suffix, csv_bytes(table)))
-    return files
+    ]
+    return [(suffix, csv_bytes(table), len(table.rows)) for suffix, table in tables]
 
 
 def _widths(headings: list[str], rows: list[list[Cell]]) -> list[int]:
