@@ -274,12 +274,13 @@ class EditorApp(InputMethodApp[None]):
                     self.recovery.clear()
                 self.exit()
 
+        leave = "返回列表" if self.went_back else "退出"  # Esc from a report opened from the list
         self.push_screen(
             ChoiceScreen(
-                "有未保存的修改。退出前要保存吗？",
+                f"有未保存的修改。{leave}前要保存吗？",
                 [
-                    Choice("save", "保存并退出", "s"),
-                    Choice("discard", "不保存退出", "d"),
+                    Choice("save", f"保存并{leave}", "s"),
+                    Choice("discard", f"不保存{leave}", "d"),
                     Choice("stay", "留下", "escape"),
                 ],
                 "stay",

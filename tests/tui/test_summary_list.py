@@ -181,6 +181,8 @@ async def test_going_back_with_unsaved_edits_asks_first(district: Path, recovery
         await pilot.press("escape")  # from the tree: back to the list?
         await settle(pilot)
         assert isinstance(app.screen, ChoiceScreen)
+        assert app.screen.question == "有未保存的修改。返回列表前要保存吗？"
+        assert [c.label for c in app.screen.choices][:2] == ["保存并返回列表", "不保存返回列表"]
         await pilot.press("escape")  # 留下
         await settle(pilot)
         assert app.is_running
