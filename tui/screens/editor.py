@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Tree
 from textual.worker import get_current_worker
 
@@ -25,7 +26,7 @@ from records import Diagnostic, Report
 from records.positions import KeyPath
 from tui.outline import FieldSpec, NodeRef, OutlineNode, Renumbering, node_for
 from tui.preview import preview
-from tui.previous import MetricChanges, Previous, compare_all, metric_view
+from tui.previous import LastYear, MetricChanges, Previous, compare_all, metric_view
 from tui.screens.structure import StructureEditing
 from tui.session import (
     CheckResult,
@@ -37,10 +38,11 @@ from tui.session import (
     format_field,
 )
 from tui.widgets.diagnostics_pane import DiagnosticsPane
-from tui.widgets.field_editor import FieldEditor
+from tui.widgets.field_editor import FieldEditor, field_title
 from tui.widgets.field_form import FieldForm, Problems
 from tui.widgets.preview_pane import PreviewPane
 from tui.widgets.previous_notice import PreviousNotice
+from tui.widgets.previous_text import PreviousTextScreen
 from tui.widgets.report_tree import ReportTree
 
 
@@ -72,6 +74,9 @@ class EditorScreen(StructureEditing):
         Binding("f2", "toggle_preview", "预览"),
         Binding("escape,f3", "focus_tree", "目录", key_display="esc"),
         Binding("f4", "focus_problems", "问题"),
+        # offered only in a field that last year's report has text for (tui new --from)
+        Binding("f5", "copy_last_year", "用去年原文", id="editor.copy_last_year"),
+        Binding("f8", "show_last_year", "去年原文全文", show=False, id="editor.last_year_text"),
     ]
 
     @dataclass
@@ -118,6 +123,9 @@ class EditorScreen(StructureEditing):
         """Esc (back to the tree) is not offered in the tree itself, leaving the footer room."""
         if action == "focus_tree" and self.is_mounted:
             return self.focused is not self.report_tree
+        if action in ("copy_last_year", "show_last_year"):
+            field = self.focused_field()
+            return field is not None and bool(field.last_year)
         return True
 
     @property
@@ -290,15 +298,61 @@ class EditorScreen(StructureEditing):
             self.schedule_check()  # compare the draft with it
 
     def update_previous(self) -> None:
-        """Show last year's figure under the selected metric, or no panel when there is none."""
+        """Show last year's figure under the selected metric, or no panel when there is none.
+
+        And under each prose field, last year's text in its place.
+        """
         node = self.form.node
         old = self.previous.report if self.previous else None
+        self.update_last_year(node, old)
         if old is None or node is None or node.role != "metric":
             self.form.show_previous(None)
             return
         key = str(node.ref.keys[-1])
         view = metric_view(old.metrics().get(key), old.year, self.changes.get(key))
         self.form.show_previous(view)
+
+    def update_last_year(self, node: OutlineNode | None, old: Report | None) -> None:
+        """Give the form's prose fields last year's text in their place (found anew each check)."""
+        texts: dict[tuple[str, KeyPath], str] = {}
+        if old is not None and node is not None:
+            files = {f.path.name: self.session.data(f.path.name) for f in self.session.files()}
+            finder = LastYear(old, files)
+            for spec in node.fields:
+                if spec.kind in ("prose", "line"):
+                    texts[(spec.file, spec.keys)] = finder.text(spec.file, spec.keys)
+        if self.form.show_last_year(texts):
+            self.refresh_bindings()  # F5 offered in the footer, or no longer
+
+    def focused_field(self) -> FieldEditor | None:
+        """The field of the form that has the cursor, if one has."""
+        widget = self.focused
+        while widget is not None and not isinstance(widget, FieldEditor):
+            widget = widget.parent if isinstance(widget.parent, Widget) else None
+        return widget
+
+    def action_copy_last_year(self) -> None:
+        """F5: last year's text into the field (see :meth:`FieldEditor.take_last_year`)."""
+        field = self.focused_field()
+        said = field.take_last_year() if field is not None else ""
+        if said:
+            self.notify(said, timeout=3)
+
+    def action_show_last_year(self) -> None:
+        """F8: all of last year's text for the field, to read or to copy in."""
+        field = self.focused_field()
+        if field is None or not field.last_year:
+            return
+        spec = field.spec  # a point's or paragraph's context already says which (一是, 段落2)
+        where = spec.context if isinstance(spec.keys[-1], int) else spec.context + field_title(spec)
+
+        def chosen(copy: bool | None) -> None:
+            if copy:
+                said = field.take_last_year()
+                if said:
+                    self.notify(said, timeout=3)
+
+        self.app.push_screen(PreviousTextScreen(where, field.last_year), chosen)
 
     def problems(self) -> Problems:
         """Error marks by field: what could not be typed in, then the diagnostics."""

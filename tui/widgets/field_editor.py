@@ -20,7 +20,9 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 from exporters.numbering import point_number
 from tui.labels import schema_at
 from tui.outline import KIND_NAMES, FieldSpec
-from tui.widgets.controls import FlagBox, OrderedInput, ParagraphArea
+from tui.session import escape_breaks
+from tui.widgets.controls import FlagBox, OrderedInput, ParagraphArea, one_paragraph
+from tui.widgets.previous_text import PreviousLine
 
 PLACEHOLDERS = {
     "integer": "整数，如 2023",
@@ -54,6 +56,8 @@ class FieldEditor(Vertical):
     FieldEditor { height: auto; margin: 0 0 1 0; }
     FieldEditor > .field-title { text-style: bold; }
     FieldEditor > .field-help { color: $text-muted; display: none; }
+    FieldEditor > .field-last-year { display: none; }
+    FieldEditor.-focused.-last-year > .field-last-year { display: block; }
     FieldEditor.-focused > .field-help { display: block; }
     FieldEditor > .field-error { color: $error; display: none; }
     FieldEditor.-invalid > .field-error { display: block; }
@@ -79,6 +83,8 @@ class FieldEditor(Vertical):
         self.spec = spec
         self.initial = ("true" if value == "true" else "false") if spec.kind == "switch" else value
         self.problem = ""
+        self.last_year = ""
+        """Last year's text in this field's place (shown under it while it has the cursor)."""
 
     @property
     def control_id(self) -> str:
@@ -89,6 +95,7 @@ class FieldEditor(Vertical):
         spec = self.spec
         yield Label(field_title(spec), classes="field-title")
         yield self._control()
+        yield PreviousLine(self.last_year, classes="field-last-year")
         if spec.description:
             yield Static(spec.description, classes="field-help", markup=False)
         yield Static(self.problem, classes="field-error", markup=False)
@@ -208,6 +215,51 @@ class FieldEditor(Vertical):
             return  # the control echoing its starting value is not an edit
         self.initial = raw
         self.post_message(self.Edited(self.spec, raw))
+
+    def show_last_year(self, text: str) -> None:
+        """Say under the field what last year's report had in its place (empty: nothing)."""
+        if text == self.last_year:
+            return
+        self.last_year = text
+        for line in self.query(PreviousLine):
+            line.show(text)
+        self.set_class(bool(text), "-last-year")
+
+    def take_last_year(self) -> str:
+        """Copy last year's text into the control; what was done, as the clerk is told it.
+
+        An empty field gets the text with the cursor at its start, to be
+        rewritten from there; in a field already written, the text goes in at
+        the cursor (replacing what is selected), so nothing typed is lost.
+        """
+        text = self.last_year
+        if not text:
+            return ""
+        control = self.query_one("#" + self.control_id)
+        if isinstance(control, ParagraphArea):
+            text = one_paragraph(text)
+            if not control.text.strip():
+                control.replace(text, (0, 0), control.document.end)
+                control.move_cursor((0, 0))
+                return "已填入去年的原文，请按今年的情况改写"
+            if control.text == text:
+                return "这一栏已是去年的原文"
+            control.replace(text, *control.selection)
+            return "已在光标处插入去年的原文"
+        if isinstance(control, Input):
+            text = escape_breaks(text)
+            if not control.value.strip():
+                control.value = text
+                control.cursor_position = 0
+                return "已填入去年的原文，请按今年的情况改写"
+            if control.value == text:
+                return "这一栏已是去年的原文"
+            if control.selection.is_empty:
+                control.insert_text_at_cursor(text)
+            else:
+                control.replace(text, *control.selection)
+            return "已在光标处插入去年的原文"
+        return ""
 
     def show_problem(self, message: str) -> None:
         """Mark the field with ``message`` where it stands (or clear it with an empty one)."""

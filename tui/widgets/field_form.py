@@ -98,6 +98,15 @@ class FieldForm(VerticalScroll):
         if value is not None:
             self.mount(PreviousValue(view), after=value)
 
+    def show_last_year(self, texts: dict[tuple[str, KeyPath], str]) -> bool:
+        """Give each field last year's text in its place (none when absent); whether any changed."""
+        changed = False
+        for editor in self.editors():
+            text = texts.get((editor.spec.file, editor.spec.keys), "")
+            changed |= text != editor.last_year
+            editor.show_last_year(text)
+        return changed
+
     def focus_field(self, spec: FieldSpec | None, at: int | None = None) -> bool:
         """Put the cursor in ``spec``'s control (the first field when ``None``).
 
