@@ -178,7 +178,11 @@ class EditableFile:
 
     @property
     def modified(self) -> bool:
-        return self.text() != self._saved_text
+        return self.differs(self.text())
+
+    def differs(self, text: str) -> bool:
+        """Whether ``text`` (this file's :meth:`text`, kept by the caller) is not what is saved."""
+        return text != self._saved_text
 
     def record(self) -> RecordFile:
         """The current content as a parsed record, for the model and the validator."""

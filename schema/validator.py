@@ -94,6 +94,64 @@ def folder_validator() -> Any:
     return TuiValidator(for_validation("folder"))
 
 
+_KEPT: dict[int, tuple[Any, list[ValidationError]]] = {}
+"""Each section's instance as last validated (by its place in the report), and its errors."""
+
+
+def _folder_errors(instance: dict[str, Any]) -> Iterator[ValidationError]:
+    """What ``folder_validator().iter_errors(instance)`` finds, each section's part kept.
+
+    The editor checks the whole report after each keystroke; a section file
+    that did not change gives the same errors as last time (its schema sees
+    only that section), so only the changed ones are validated again. The
+    cross-file keywords run over the whole report each time.
+    """
+    validator = folder_validator()
+    schema = validator.schema
+    properties = schema.get("properties", {})
+    sections = properties.get("sections", {})
+    if (
+        set(properties) != {"report", "sections"}
+        or not isinstance(instance.get("sections"), list)
+        or "report" not in instance
+        or set(sections) - {"type", "items"}
+    ):
+        yield from validator.iter_errors(instance)
+        return
+    yield from _rest_validator().iter_errors(instance)
+    for error in validator.descend(
+        instance["report"], properties["report"], path="report", schema_path="report"
+    ):
+        error.relative_schema_path.appendleft("properties")
+        yield error
+    shape = {k: v for k, v in sections.items() if k != "items"}
+    for error in validator.descend(instance["sections"], shape, "sections", "sections"):
+        error.relative_schema_path.appendleft("properties")
+        yield error
+    for index, section in enumerate(instance["sections"]):
+        kept = _KEPT.get(index)
+        if kept is None or kept[0] != section:
+            errors = []
+            for error in validator.descend(section, sections["items"], path=index):
+                error.relative_schema_path.appendleft("items")
+                error.relative_path.appendleft("sections")
+                error.relative_schema_path.appendleft("sections")
+                error.relative_schema_path.appendleft("properties")
+                errors.append(error)
+            kept = _KEPT[index] = (section, errors)
+        yield from kept[1]
+    for index in [i for i in _KEPT if i >= len(instance["sections"])]:
+        del _KEPT[index]
+
+
+@cache
+def _rest_validator() -> Any:
+    """The folder validator without ``properties``: the cross-file keywords only."""
+    validator = folder_validator()
+    rest = {k: v for k, v in validator.schema.items() if k != "properties"}
+    return validator.evolve(schema=rest)
+
+
 def _pointer(keys: Sequence[str | int]) -> str:
     return "".join("/" + str(k).replace("~", "~0").replace("/", "~1") for k in keys)
 
@@ -221,7 +279,7 @@ def validate_report(report: Report, load_errors: Sequence[RecordError] = ()) -> 
     meta_failed = any(e.path == report.meta.path for e in load_errors)
     section_failed = any(e.path != report.meta.path for e in load_errors)
     found = [load_diagnostic(e) for e in load_errors]
-    for error in folder_validator().iter_errors(instance):
+    for error in _folder_errors(instance):
         for diagnostic in _diagnostics(error, report):
             if meta_failed and diagnostic.file == relative_to_cwd(report.meta.path):
                 continue

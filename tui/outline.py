@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from records.body import Numbering, read_numbering
@@ -171,8 +172,12 @@ class OutlineNode:
             yield from child.walk()
 
 
+@lru_cache(maxsize=1 << 16)
 def field_spec(file: str, keys: KeyPath, kind: FieldKind, context: str = "") -> FieldSpec:
-    """A field whose control follows the schema where it says (integer, number, date, choice)."""
+    """A field whose control follows the schema where it says (integer, number, date, choice).
+
+    Kept (the schema does not change): each check builds the metrics' fields again.
+    """
     return FieldSpec(file, keys, value_kind(file, keys, kind), context)
 
 
@@ -259,14 +264,33 @@ def _report_nodes(data: dict[str, Any]) -> tuple[list[OutlineNode], OutlineNode]
     return [header, body], footer
 
 
+_BODIES: dict[str, tuple[Numbering, str, dict[str, Any], list[OutlineNode]]] = {}
+"""The last body built for each section file, reused while its data (metrics aside) is equal."""
+
+
+def _body(file: str, data: dict[str, Any], numbering: Numbering, prefix: str) -> list[OutlineNode]:
+    """A section's body nodes: built again only when what they show changed.
+
+    A keystroke in a metric, or in another file, leaves the parts as they are;
+    comparing the parsed data is much cheaper than building the nodes again.
+    """
+    from tui.outline_body import section_body  # it builds on this module's types
+
+    shown = {k: v for k, v in data.items() if k != "metrics"}
+    kept = _BODIES.get(file)
+    if kept is not None and kept[0] == numbering and kept[1] == prefix and kept[2] == shown:
+        return kept[3]
+    children = section_body(file, data, numbering, prefix)
+    _BODIES[file] = (numbering, prefix, shown, list(children))
+    return children
+
+
 def _section_node(
     file: str, number: int, data: dict[str, Any], numbering: Numbering
 ) -> OutlineNode:
-    from tui.outline_body import section_body  # it builds on this module's types
-
     prefix = f"{chinese_number(number)}、"
     title = _text(data.get("title")) or KIND_NAMES.get(_text(data.get("kind")), "（无标题）")
-    children = section_body(file, data, numbering, prefix)
+    children = list(_body(file, data, numbering, prefix))
     metrics = get_in(data, ("metrics",))
     metric_nodes = []
     for key, metric in (metrics if isinstance(metrics, dict) else {}).items():

@@ -177,6 +177,19 @@ class CheckResult:
     generation: int = 0
 
 
+_PARSED: dict[Path, tuple[str, dict[str, Any]]] = {}
+"""Each file's last parsed text and data: a keystroke in one file leaves the others unparsed."""
+
+
+def _parse(source: SourceText) -> dict[str, Any]:
+    kept = _PARSED.get(source.path)
+    if kept is not None and kept[0] == source.text:
+        return kept[1]
+    data = parse_toml(source)
+    _PARSED[source.path] = (source.text, data)
+    return data
+
+
 def check_snapshot(snapshot: Snapshot) -> CheckResult:
     """Parse and validate a snapshot; runs in a worker thread."""
     from schema import validate_report  # jsonschema loads here, not at the editor's start
@@ -185,7 +198,7 @@ def check_snapshot(snapshot: Snapshot) -> CheckResult:
     records: list[RecordFile] = []
     for n, source in enumerate(snapshot.sources):
         try:
-            data = parse_toml(source)
+            data = _parse(source)
         except RecordError as e:
             errors.append(e)
             if n:  # an unreadable section is left out, as tui validate leaves it out
@@ -205,6 +218,8 @@ class EditSession:
         self.folder = folder
         self.draft = ReportDraft(folder)
         self._data: dict[str, dict[str, Any]] = {}
+        self._texts: dict[str, str] = {}
+        """Each file's text as it would be saved, serialised once after each change."""
         self.generation = 0
         """Counts changes, so a check of an older state is not taken for the current one."""
         self.outline: list[OutlineNode] = []
@@ -233,6 +248,18 @@ class EditSession:
                 self._data[name] = {}
         return self._data[name]
 
+    def text(self, name: str) -> str:
+        """The text of a file as it stands now (serialised again only after it changed)."""
+        if name not in self._texts:
+            self._texts[name] = self.file(name).text()
+        return self._texts[name]
+
+    def _changed(self, name: str) -> None:
+        """A file changed: its data and text are read again when next asked for."""
+        self._data.pop(name, None)
+        self._texts.pop(name, None)
+        self.generation += 1
+
     def value(self, spec: FieldSpec) -> Any:
         """The stored value of a field, as parsed (numbers keep their decimals)."""
         return get_in(self.data(spec.file), spec.keys)
@@ -240,13 +267,15 @@ class EditSession:
     def refresh(self) -> None:
         """Rebuild the outline from the current data (after a structural change)."""
         self._data.clear()
+        self._texts.clear()
         self.generation += 1
         self.outline = build_outline({f.path.name: self.data(f.path.name) for f in self.files()})
 
     def snapshot(self) -> Snapshot:
         """The texts of every file now, for checking in a worker."""
         sources = tuple(
-            SourceText(f.path, f.text(), f.source.bom, f.source.newline, "") for f in self.files()
+            SourceText(f.path, self.text(f.path.name), f.source.bom, f.source.newline, "")
+            for f in self.files()
         )
         return Snapshot(self.folder, sources, self.generation)
 
@@ -322,7 +351,8 @@ class EditSession:
     @property
     def modified(self) -> bool:
         """Whether anything the clerk typed is not on disk: a changed file, or rejected input."""
-        return self.draft.modified or bool(self.rejected)
+        changed = any(f.differs(self.text(f.path.name)) for f in self.files())
+        return changed or bool(self.rejected)
 
     # -- changing --------------------------------------------------------------
     def set_value(self, spec: FieldSpec, raw: str) -> bool:
@@ -351,8 +381,7 @@ class EditSession:
         in_block = is_block_text(spec.keys)
         if value == "" and in_block:  # a heading over paragraphs or 1. needs no text of its own
             file.delete(spec.keys)
-            self._data.pop(spec.file, None)
-            self.generation += 1
+            self._changed(spec.file)
             return True
         try:
             metric = is_metric_field(spec.keys) and isinstance(file.get(spec.keys[:-1]), dict)
@@ -362,10 +391,10 @@ class EditSession:
                 file.set(spec.keys, value)
         except RecordError as e:
             # e.g. `metrics.x = 5` where a table is expected: the file must be fixed by hand
+            self._texts.pop(spec.file, None)
             self.rejected[where] = raw
             raise InputProblem(f"{e.message}；请先在文件中改正") from e
-        self._data.pop(spec.file, None)
-        self.generation += 1
+        self._changed(spec.file)
         return True
 
     def metric_key_problem(self, metric_key: str) -> str | None:
@@ -466,8 +495,7 @@ class EditSession:
                 self._run_in(file, keys[:-1])
         else:
             return False
-        self._data.pop(name, None)
-        self.generation += 1
+        self._changed(name)
         return True
 
     def _run_in(self, file: EditableFile, block: KeyPath) -> None:
@@ -490,7 +518,9 @@ class EditSession:
     # -- saving ----------------------------------------------------------------
     def save(self, force: bool = False) -> list[Path]:
         """Save every changed file through records (atomic; refuses files changed on disk)."""
-        return self.draft.save(force=force)
+        saved = self.draft.save(force=force)
+        self._texts.clear()
+        return saved
 
     def conflicts(self) -> list[Path]:
         """Changed files that someone else also changed on disk."""
