@@ -69,6 +69,7 @@ def add_options(node: OutlineNode, numbering: Numbering) -> list[AddOption]:
         ]
         return options
     single = {
+        "body": AddOption("paragraph", "开头语的下一段", "d"),  # [body] paragraphs
         "point": AddOption("point", "下一条要点", "p"),
         "paragraph": AddOption("paragraph", "下一段", "d"),
         "metrics": AddOption("metric", "指标", "m"),

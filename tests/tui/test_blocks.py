@@ -353,3 +353,27 @@ async def test_the_tree_keys_have_ids_and_the_palette_runs_them_on_the_selected_
         await jump(pilot, "move down")  # 下移 · move down
         await settle(pilot)
         assert cursor(editor).ref.keys == ("parts", 1) and cursor(editor).standalone
+
+
+@run_async
+async def test_a_further_paragraph_of_the_opening_is_added_on_the_body_node(
+    report_dir: Path, recovery_dir: Path
+) -> None:
+    app = make_app(report_dir, recovery_dir=recovery_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down")  # 版头 → 主体
+        assert cursor(app).role == "body"
+        await pilot.press("a")  # the one thing added there: at once, no prompt
+        await settle(pilot)
+        await type_text(pilot, "现将有关情况报告如下：")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    report = load_report(report_dir)
+    assert report.body.paragraphs == ["现将有关情况报告如下："]
+    from exporters.document import build_document
+
+    body = build_document(report).body
+    assert [p.text for p in body[:2]][1] == "现将有关情况报告如下："
+    reopened = EditSession(report_dir).outline[1]
+    assert [n.label for n in reopened.children][-1].startswith("开头语的其他段落（1）")

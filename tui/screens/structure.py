@@ -44,7 +44,8 @@ class StructureEditing(Screen[None]):
         options = add_options(node, self.session.numbering)
         if not options:
             self.notify(
-                "这里不能添加；请选中某一部分、标题、段落、要点、指标或主送/抄送机关。",
+                "这里不能添加；请选中主体（添加开头语的下一段）、某一部分、标题、段落、要点、指标"
+                "或主送/抄送机关。",
                 severity="warning",
             )
             return
