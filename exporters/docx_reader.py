@@ -118,6 +118,8 @@ def _styles(root: Any) -> tuple[dict[str, _Style], str | None]:
 class _Reader:
     def __init__(self, document: Any) -> None:
         part = document.part
+        # a DOCX without numbering.xml or styles.xml (WPS writes such files): python-docx
+        # signals the missing part by raising, so its absence reads as no numbering / styles
         try:
             numbering_root = part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):

@@ -7,12 +7,25 @@ that ``tui validate`` never loads Textual or python-docx.
 
 from __future__ import annotations
 
+import argparse
 import importlib
 from types import ModuleType
 
 
 class UsageError(Exception):
     """The call itself is wrong (exit status 2): a path that does not exist, a bad value."""
+
+
+def add_batch_options(parser: argparse.ArgumentParser, jobs: str, cache: str) -> None:
+    """``--jobs``, ``--no-progress`` and ``--no-cache``: the options of a command over many reports.
+
+    ``tui validate`` and ``tui summary`` read reports in worker processes, show
+    progress and share the cache of clean reports; ``jobs`` and ``cache`` are
+    their help texts, which say what each command does with them.
+    """
+    parser.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help=jobs)
+    parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    parser.add_argument("--no-cache", action="store_true", help=cache)
 
 
 ORDER = ("edit", "validate", "export", "new", "import", "compare", "summary")

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.commands import UsageError
+from tui.commands import UsageError, add_batch_options
 from tui.commands.output import write_output
 
 if TYPE_CHECKING:
@@ -67,19 +67,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
             "“文件名-其他指标.csv”和“文件名-与上年对比.csv”（没有内容时只有标题行）"
         ),
     )
-    parser.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=0,
-        metavar="N",
-        help="同时读取和校验的进程数（默认为 CPU 核数；报告较少时不启用多进程）",
-    )
-    parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
-    parser.add_argument(
-        "--no-cache",
-        action="store_true",
-        help="重新检查上次已通过且未改动的报告（缓存与 tui validate 共用）",
+    add_batch_options(
+        parser,
+        jobs="同时读取和校验的进程数（默认为 CPU 核数；报告较少时不启用多进程）",
+        cache="重新检查上次已通过且未改动的报告（缓存与 tui validate 共用）",
     )
     parser.set_defaults(run=run)
 

@@ -22,7 +22,7 @@ from records import REPORT_FILE, Diagnostic
 from records.diagnostic import relative_to_cwd
 from records.loader import section_paths
 from records.model import natural_key
-from tui.commands import UsageError
+from tui.commands import UsageError, add_batch_options
 
 NAME = "validate"
 PARALLEL_FROM = 8
@@ -54,19 +54,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         help="输出格式：text 便于阅读（默认），json 供程序读取，github 为 GitHub Actions 注释",
     )
     parser.add_argument("--strict", action="store_true", help="有未豁免的警告时也以退出码 1 结束")
-    parser.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=0,
-        metavar="N",
-        help="同时校验的进程数（默认为 CPU 核数；报告较少时不启用多进程）",
-    )
-    parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
-    parser.add_argument(
-        "--no-cache",
-        action="store_true",
-        help=(
+    add_batch_options(
+        parser,
+        jobs="同时校验的进程数（默认为 CPU 核数；报告较少时不启用多进程）",
+        cache=(
             "不使用缓存：重新检查上次已通过且未改动的报告（缓存在 ~/.cache/tui，"
             "或环境变量 TUI_CACHE_DIR 指定的文件夹）"
         ),
