@@ -100,7 +100,7 @@ async def wait_for(condition, timeout: float = 10.0) -> None:  # type: ignore[no
 
 async def measure(folder: Path, recovery: Path, keystrokes: int) -> dict[str, float]:
     started = time.perf_counter()
-    from tui.app import make_app
+    from tui.editor.app import make_app
 
     app = make_app(folder, recovery_dir=recovery)
     async with app.run_test(size=(80, 24)) as pilot:

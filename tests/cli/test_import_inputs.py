@@ -96,7 +96,9 @@ def _zip_without_document() -> bytes:
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
-        package.writestr("[Content_Types].xml", "<Types/>")
+        # a fixed date: the bytes are in the test's id, which every xdist worker must agree on
+        entry = zipfile.ZipInfo("[Content_Types].xml", date_time=(2024, 1, 1, 0, 0, 0))
+        package.writestr(entry, "<Types/>")
     return buffer.getvalue()
 
 
@@ -110,6 +112,7 @@ def _zip_without_document() -> bytes:
         ("report.docx", "某局2024年法治政府建设情况报告\n".encode(), "看起来是文本文件"),
         ("report.docx", _zip_without_document(), "缺少 document.xml 或内容已损坏"),
     ],
+    ids=["pdf-as-txt", "pdf", "pdf-as-docx", "png-as-txt", "text-as-docx", "zip-without-document"],
 )
 def test_a_file_that_is_no_report_text_is_refused_with_what_to_do(
     name: str, data: bytes, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]

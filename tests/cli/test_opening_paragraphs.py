@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.runner import run
-from tui.outline import all_fields, build_outline
+from tui.editor.outline import all_fields, build_outline
 
 SECOND = "全年共开展学法活动{study_sessions}次，现将有关情况报告如下："
 

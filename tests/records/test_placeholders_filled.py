@@ -5,7 +5,7 @@ what TOML cannot hold empty as commented-out keys (``# date =``, ``# value =``,
 ``# doc_number = ""``, ``# lead = ""``) under a note saying “填写后删去下一行行首的“# ”：”,
 and the 发文字号 as ``"宝应急〔2025〕号"`` under a note ending “填好后删去本行”. The
 editor fills a field through :meth:`EditableFile.set`, or :func:`set_in_order` for
-a metric's value (``tui.session``): each of them, for every placeholder the files
+a metric's value (``tui.editor.session``): each of them, for every placeholder the files
 hold, puts the value on the placeholder's line and removes the note.
 """
 

@@ -16,8 +16,8 @@ from textual.widgets import Input
 
 from records.carry import carry_over
 from tests.conftest import EXAMPLE
-from tui.app import EditorApp, make_app
-from tui.screens.editor import EditorScreen
+from tui.editor.app import EditorApp, make_app
+from tui.editor.screens.editor import EditorScreen
 
 
 @pytest.fixture

@@ -18,10 +18,10 @@ from textual.pilot import Pilot
 from records import load_report
 from tests.conftest import ROOT
 from tests.tui.conftest import run_async, settle
-from tui.app import EditorApp, make_app
-from tui.outline import OutlineNode
-from tui.screens.prompts import ChoiceScreen
-from tui.session import EditSession
+from tui.editor.app import EditorApp, make_app
+from tui.editor.outline import OutlineNode
+from tui.editor.screens.prompts import ChoiceScreen
+from tui.editor.session import EditSession
 
 SIZE = (80, 24)
 REALWORLD = ROOT / "tests" / "data" / "realworld"
@@ -283,7 +283,7 @@ def test_a_numbered_paragraph_offers_a_next_one_and_a_level_four_block_no_deeper
     tmp_path: Path,
 ) -> None:
     from records.body import Numbering
-    from tui.adding import add_options
+    from tui.editor.adding import add_options
 
     outline = EditSession(REALWORLD / "2024-shanghai-shi-yingjiju").outline[2]
     item = next(n for n in outline.walk() if n.role == "part" and n.level == 3)
@@ -295,7 +295,7 @@ def test_a_numbered_paragraph_offers_a_next_one_and_a_level_four_block_no_deeper
 
 def test_the_preview_opens_at_the_paragraph_that_holds_the_selected_node(tmp_path: Path) -> None:
     from tests.conftest import EXAMPLE
-    from tui.preview import preview
+    from tui.editor.preview import preview
 
     def opening(report_folder: Path, file: str, keys: tuple[str | int, ...]) -> str:
         shown = preview(load_report(report_folder), file, keys)
@@ -315,7 +315,7 @@ def test_the_preview_opens_at_the_paragraph_that_holds_the_selected_node(tmp_pat
 def test_a_heading_s_text_emptied_is_removed_and_typed_again_goes_under_the_title(
     dongan: Path,
 ) -> None:
-    from tui.outline import FieldSpec
+    from tui.editor.outline import FieldSpec
 
     shutil.copy(DONGAN / "1-measures.toml", dongan / "1-measures.toml")
     session = EditSession(dongan)
@@ -338,8 +338,8 @@ async def test_the_tree_keys_have_ids_and_the_palette_runs_them_on_the_selected_
     from textual.binding import Binding
 
     from tests.tui.conftest import jump
-    from tui.screens.help import help_text, rows_from
-    from tui.widgets.report_tree import ReportTree
+    from tui.editor.screens.help import help_text, rows_from
+    from tui.editor.widgets.report_tree import ReportTree
 
     shown = [b for b in ReportTree.BINDINGS if isinstance(b, Binding) and b.description]
     assert all(b.id and b.id.startswith("tree.") for b in shown)

@@ -12,12 +12,12 @@ from records import load_report
 from schema import validate_report
 from tests.conftest import EXAMPLE
 from tests.tui.conftest import jump, jump_to_input, run_async, settle
-from tui.app import EditorApp
 from tui.cells import width
-from tui.screens.help import HelpScreen, help_text
-from tui.screens.prompts import ChoiceScreen
-from tui.widgets.diagnostics_pane import DiagnosticsPane
-from tui.widgets.preview_pane import PreviewPane
+from tui.editor.app import EditorApp
+from tui.editor.screens.help import HelpScreen, help_text
+from tui.editor.screens.prompts import ChoiceScreen
+from tui.editor.widgets.diagnostics_pane import DiagnosticsPane
+from tui.editor.widgets.preview_pane import PreviewPane
 
 SIZE = (80, 24)
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from textual.widgets import Static, TextArea
 
 from tests.tui.conftest import burst, jump, jump_to_input, run_async, settle
-from tui.app import EditorApp, make_app
-from tui.screens.prompts import ChoiceScreen
+from tui.editor.app import EditorApp, make_app
+from tui.editor.screens.prompts import ChoiceScreen
 
 SIZE = (80, 24)
 

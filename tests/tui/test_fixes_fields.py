@@ -18,9 +18,9 @@ from records import load_report
 from tests.conftest import ROOT
 from tests.tui.conftest import jump_to_input, run_async, settle
 from tests.tui.test_blocks import cursor, type_text
-from tui.app import EditorApp, make_app
-from tui.screens.prompts import TextScreen
-from tui.widgets.field_editor import FieldEditor
+from tui.editor.app import EditorApp, make_app
+from tui.editor.screens.prompts import TextScreen
+from tui.editor.widgets.field_editor import FieldEditor
 
 SIZE = (80, 24)
 DONGAN = ROOT / "records" / "examples" / "dongan-emergency-2025"

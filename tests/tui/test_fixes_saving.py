@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from tests.tui.conftest import jump, jump_to_input, run_async, settle
-from tui.app import EditorApp
-from tui.outline import node_for
-from tui.screens.prompts import ChoiceScreen
-from tui.session import EditSession, InputProblem
+from tui.editor.app import EditorApp
+from tui.editor.inputs import InputProblem
+from tui.editor.outline import node_for
+from tui.editor.screens.prompts import ChoiceScreen
+from tui.editor.session import EditSession
 
 SIZE = (80, 24)
 

@@ -8,11 +8,11 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, Static
 
 from tests.tui.conftest import run_async, settle
-from tui.app import EditorApp
 from tui.cells import width
-from tui.outline import NodeRef
-from tui.screens.prompts import ROW_CELLS, ChoiceScreen, TextScreen, fit_question
-from tui.session import EditSession
+from tui.editor.app import EditorApp
+from tui.editor.outline import NodeRef
+from tui.editor.screens.prompts import ROW_CELLS, ChoiceScreen, TextScreen, fit_question
+from tui.editor.session import EditSession
 
 SIZE = (80, 24)
 

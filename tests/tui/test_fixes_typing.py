@@ -15,8 +15,8 @@ from textual.widgets import Input, TextArea
 from records import load_report
 from schema import validate_report
 from tests.tui.conftest import burst, jump, jump_to_input, run_async, settle
-from tui.app import EditorApp
-from tui.session import EditSession
+from tui.editor.app import EditorApp
+from tui.editor.session import EditSession
 
 SIZE = (80, 24)
 

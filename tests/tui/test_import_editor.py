@@ -14,7 +14,7 @@ import pytest
 
 from records.body import prose
 from tests.cli.runner import run
-from tui.outline import all_fields, build_outline
+from tui.editor.outline import all_fields, build_outline
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "records" / "examples"

@@ -26,13 +26,13 @@ from tests.conftest import EXAMPLE
 from tests.schema.test_summary_district import make_district
 from tests.tui.conftest import jump, jump_to_input, run_async, settle
 from tests.tui.test_summary_list import listing, loaded, order
-from tui.app import EditorApp, make_app
-from tui.input_method import InputMethodApp, ascii_form, full_width
-from tui.outline import NodeRef
-from tui.repair import RepairApp
-from tui.screens.comparison import ComparisonScreen
-from tui.screens.help import HelpScreen, help_text, key_names
-from tui.screens.prompts import Choice, ChoiceScreen, TextScreen, button_text, numbered
+from tui.editor.app import EditorApp, make_app
+from tui.editor.input_method import InputMethodApp, ascii_form, full_width
+from tui.editor.outline import NodeRef
+from tui.editor.repair import RepairApp
+from tui.editor.screens.comparison import ComparisonScreen
+from tui.editor.screens.help import HelpScreen, help_text, key_names
+from tui.editor.screens.prompts import Choice, ChoiceScreen, TextScreen, button_text, numbered
 
 SIZE = (80, 24)
 PART = NodeRef("1-measures.toml", ("parts", 0))  # 一、（一）, a heading with points under it

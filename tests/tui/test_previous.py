@@ -17,12 +17,12 @@ from records import Metric, load_report
 from schema.compare import compare_metric
 from tests.conftest import EXAMPLE
 from tests.tui.conftest import jump, run_async, settle
-from tui.app import EditorApp, make_app
-from tui.previous import NOT_LAST_YEAR, load_previous, metric_view
-from tui.screens.comparison import ComparisonScreen
-from tui.screens.editor import EditorScreen
-from tui.widgets.previous_notice import PreviousNotice
-from tui.widgets.previous_value import PreviousValue
+from tui.editor.app import EditorApp, make_app
+from tui.editor.previous import NOT_LAST_YEAR, load_previous, metric_view
+from tui.editor.screens.comparison import ComparisonScreen
+from tui.editor.screens.editor import EditorScreen
+from tui.editor.widgets.previous_notice import PreviousNotice
+from tui.editor.widgets.previous_value import PreviousValue
 
 SIZE = (80, 24)
 

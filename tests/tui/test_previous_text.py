@@ -20,10 +20,10 @@ from records.body import children_of
 from records.carry import carry_over
 from tests.conftest import EXAMPLE
 from tests.tui.conftest import run_async, settle
-from tui.app import EditorApp, make_app
-from tui.previous import LastYear, prose_field
-from tui.widgets.field_editor import FieldEditor
-from tui.widgets.previous_text import MORE, PreviousLine, PreviousTextScreen, shown_lines
+from tui.editor.app import EditorApp, make_app
+from tui.editor.previous import LastYear, prose_field
+from tui.editor.widgets.field_editor import FieldEditor
+from tui.editor.widgets.previous_text import MORE, PreviousLine, PreviousTextScreen, shown_lines
 
 SIZE = (80, 24)
 PLANS = "4-plans.toml"

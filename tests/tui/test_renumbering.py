@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.outline import NodeRef, renumbered, swapped
+from tui.editor.outline import NodeRef, renumbered, swapped
 
 F = "1-measures.toml"
 

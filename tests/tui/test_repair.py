@@ -11,8 +11,8 @@ from records import EncodingError, FileChangedError, TomlSyntaxError, read_file
 from records.editing import save_repaired
 from records.source import read_gb18030, read_source
 from tests.tui.conftest import run_async
-from tui.repair import RepairApp
-from tui.screens.prompts import ChoiceScreen
+from tui.editor.repair import RepairApp
+from tui.editor.screens.prompts import ChoiceScreen
 
 SIZE = (80, 24)
 

@@ -8,8 +8,8 @@ from textual.pilot import Pilot
 
 from tests.conftest import EXAMPLE
 from tests.tui.conftest import run_async, settle
-from tui.app import EditorApp, make_app
-from tui.screens.prompts import ChoiceScreen
+from tui.editor.app import EditorApp, make_app
+from tui.editor.screens.prompts import ChoiceScreen
 
 SIZE = (80, 24)
 SIGNER = 'signer = "沈斌"'

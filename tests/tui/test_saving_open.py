@@ -9,12 +9,12 @@ import pytest
 
 from tests.records.test_saving_together import _edit_three, _killed_at_rename
 from tests.tui.conftest import run_async
-from tui.app import EditorApp
 from tui.cli import main
 from tui.commands import edit
-from tui.recovery import RecoveryStore
-from tui.screens.prompts import ChoiceScreen
-from tui.session import EditSession
+from tui.editor.app import EditorApp
+from tui.editor.recovery import RecoveryStore
+from tui.editor.screens.prompts import ChoiceScreen
+from tui.editor.session import EditSession
 
 
 def _opened(folder: Path, monkeypatch: pytest.MonkeyPatch) -> EditorApp:

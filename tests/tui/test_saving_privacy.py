@@ -12,8 +12,8 @@ import pytest
 
 from records import WriteError
 from tui.cli import main
-from tui.recovery import RecoveryStore
-from tui.session import EditSession
+from tui.editor.recovery import RecoveryStore
+from tui.editor.session import EditSession
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE
-from tui.outline import FieldSpec, node_for
-from tui.palette import field_entry_text
-from tui.screens.editor import pointer_keys
-from tui.session import EditSession, InputProblem, parse_input
+from tui.editor.inputs import InputProblem, parse_input
+from tui.editor.outline import FieldSpec, node_for
+from tui.editor.palette import field_entry_text
+from tui.editor.screens.editor import pointer_keys
+from tui.editor.session import EditSession
 
 
 @pytest.mark.parametrize(
@@ -144,7 +145,7 @@ def test_moving_a_metric_keeps_the_layout_and_moving_back_restores_the_file(
 
 def test_the_counts_leave_out_waived_warnings() -> None:
     from records import Diagnostic
-    from tui.widgets.diagnostics_pane import counts_text
+    from tui.editor.widgets.diagnostics_pane import counts_text
 
     error = Diagnostic("r.toml", 1, 1, "N002", "error", "负数")
     warning = Diagnostic("r.toml", 2, 1, "Y010", "warning", "晚于 3 月 31 日")

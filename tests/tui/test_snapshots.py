@@ -16,8 +16,8 @@ from records import TomlSyntaxError, read_file
 from records.source import read_source
 from tests.conftest import ROOT
 from tests.tui.conftest import jump, settle
-from tui.app import make_app
-from tui.repair import RepairApp
+from tui.editor.app import make_app
+from tui.editor.repair import RepairApp
 
 SIZE = (80, 24)
 

@@ -21,12 +21,12 @@ from tests.schema.test_summary_district import (
     make_district,
 )
 from tests.tui.conftest import run_async, settle
-from tui.app import EditorApp, make_app
 from tui.cells import width
 from tui.commands import edit
-from tui.screens.help import HelpScreen
-from tui.screens.prompts import ChoiceScreen
-from tui.screens.summary_list import (
+from tui.editor.app import EditorApp, make_app
+from tui.editor.screens.help import HelpScreen
+from tui.editor.screens.prompts import ChoiceScreen
+from tui.editor.screens.summary_list import (
     ListState,
     ReportListApp,
     ReportListScreen,

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 
 from tests.schema.test_summary_district import make_district
 from tui.commands import edit
-from tui.screens.summary_list import ReportListApp, ReportListScreen
+from tui.editor.screens.summary_list import ReportListApp, ReportListScreen
 
 SIZE = (80, 24)
 

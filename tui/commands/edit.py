@@ -25,7 +25,7 @@ from tui.commands import UsageError
 from tui.commands.output import existing_folder
 
 if TYPE_CHECKING:
-    from tui.app import EditorApp
+    from tui.editor.app import EditorApp
 
 NAME = "edit"
 
@@ -75,7 +75,7 @@ def open_report(folder: Path, keep_recovery: bool, from_list: bool = False) -> E
     """The editor for one report, offering to mend a file that does not parse."""
     # before the files are read: a hard-linked file a killed save left half-written is completed
     interrupted = tidy_folder(folder)
-    from tui.app import make_app
+    from tui.editor.app import make_app
 
     while True:
         try:
@@ -96,7 +96,7 @@ def open_report(folder: Path, keep_recovery: bool, from_list: bool = False) -> E
 
 def run_list(folder: Path, reports: list[Path], keep_recovery: bool) -> int:
     """The list of reports and the editor in turn, until the list is left."""
-    from tui.screens.summary_list import ListState, ReportListApp
+    from tui.editor.screens.summary_list import ListState, ReportListApp
 
     state = ListState()
     while True:
@@ -116,7 +116,7 @@ def run_list(folder: Path, reports: list[Path], keep_recovery: bool) -> int:
 def _repaired(error: TomlSyntaxError | EncodingError) -> bool:
     """Let the clerk mend a file that does not parse, or convert a GBK one; whether it was saved."""
     from records.source import read_gb18030, read_source
-    from tui.repair import RepairApp
+    from tui.editor.repair import RepairApp
 
     assert error.path is not None
     source = read_gb18030(error.path) if isinstance(error, EncodingError) else None

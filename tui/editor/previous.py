@@ -26,7 +26,7 @@ from records.body import LEVEL_KEYS, Block, walk
 from records.positions import KeyPath
 from schema.compare import CODES, Comparison, MetricChange, compare_metric, previous_report
 from tui.compare_format import change_text, number, ratio_text
-from tui.outline import REPORT_FILE, get_in
+from tui.editor.outline import REPORT_FILE, get_in
 
 NOT_LAST_YEAR = "去年没有此指标"
 

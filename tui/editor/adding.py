@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from exporters.numbering import block_number
 from records.body import KEY_OF_LEVEL, Numbering
 from records.positions import KeyPath
-from tui.outline import OutlineNode, get_in
+from tui.editor.outline import OutlineNode, get_in
 
 
 class AddOption(NamedTuple):

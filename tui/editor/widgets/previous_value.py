@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from tui.previous import PreviousView
+from tui.editor.previous import PreviousView
 
 
 class PreviousValue(Vertical):

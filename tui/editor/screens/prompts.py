@@ -4,7 +4,7 @@ Every answer has a single key shown on its button (保存 s, 放弃 d …) and a
 digit before it (1, 2 …: what an input method in Chinese mode lets through,
 where a letter starts pinyin); Escape always means the harmless answer, so a
 prompt can be answered without Tab-ing around or a mouse. A full-width letter
-or digit (ｓ, １) picks the same answer (:mod:`tui.input_method`).
+or digit (ｓ, １) picks the same answer (:mod:`tui.editor.input_method`).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from tui.cells import clip, width
-from tui.input_method import single_letter
-from tui.widgets.controls import OrderedInput
+from tui.editor.input_method import single_letter
+from tui.editor.widgets.controls import OrderedInput
 
 ROW_CELLS = 56
 """Cells in a row of a prompt box: longer questions are shortened, wider button rows stack."""

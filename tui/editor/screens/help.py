@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.cells import width
-from tui.input_method import full_width, single_letter
+from tui.editor.input_method import full_width, single_letter
 
 KeyRow = tuple[str, str]
 
@@ -37,7 +37,7 @@ def key_names(keys: str) -> list[str]:
     """A binding's keys as a clerk reads them; a letter with its full-width form (a / ａ).
 
     The full-width letter is what the key types in an input method's full-width
-    mode; :mod:`tui.input_method` makes it act as the letter.
+    mode; :mod:`tui.editor.input_method` makes it act as the letter.
     """
     names: list[str] = []
     for key in keys.split(","):

@@ -14,12 +14,13 @@ from textual import work
 from textual.screen import Screen
 
 from records import RecordError
-from tui.adding import add_options
-from tui.outline import NodeRef, OutlineNode, Renumbering, renumbered, swapped
-from tui.screens.prompts import Choice, ChoiceScreen, TextScreen
-from tui.session import MOVABLE, REMOVABLE, EditSession, InputProblem
-from tui.widgets.field_form import FieldForm
-from tui.widgets.report_tree import ReportTree
+from tui.editor.adding import add_options
+from tui.editor.inputs import InputProblem
+from tui.editor.outline import NodeRef, OutlineNode, Renumbering, renumbered, swapped
+from tui.editor.screens.prompts import Choice, ChoiceScreen, TextScreen
+from tui.editor.session import MOVABLE, REMOVABLE, EditSession
+from tui.editor.widgets.field_form import FieldForm
+from tui.editor.widgets.report_tree import ReportTree
 
 STRUCTURE_PROBLEMS = (InputProblem, RecordError, TypeError, KeyError, IndexError, ValueError)
 """What adding, removing or moving can meet in a hand-edited file whose shape is wrong."""

@@ -16,7 +16,7 @@ from exporters.numbering import block_number, point_number
 from records.body import Block, Numbering, children_of, numbered
 from records.positions import KeyPath
 from tui.cells import clip
-from tui.outline import FieldSpec, NodeRef, OutlineNode, field_spec, get_in
+from tui.editor.outline import FieldSpec, NodeRef, OutlineNode, field_spec, get_in
 
 LABEL_CELLS = 60
 """Labels are built this long; the tree cuts them to the room its depth leaves."""

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from records import RecordError, WriteError
 from records.atomic import atomic_write
-from tui.session import EditSession
+from tui.editor.session import EditSession
 
 
 def default_directory() -> Path:

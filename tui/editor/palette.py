@@ -9,15 +9,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.cells import clip
-from tui.outline import FieldSpec, all_fields
+from tui.editor.outline import FieldSpec, all_fields
+from tui.editor.session import EditSession
+from tui.editor.widgets.report_tree import ReportTree
 
-if TYPE_CHECKING:
-    from tui.app import EditorApp
+
+class CommandHost(Protocol):
+    """What the palette runs its commands on: the editor app (which imports this module)."""
+
+    session: EditSession
+
+    @property
+    def report_tree(self) -> ReportTree: ...
+
+    def action_save(self) -> None: ...
+    def action_validate(self) -> None: ...
+    def action_export_text(self) -> None: ...
+    def action_export_docx(self) -> None: ...
+    def action_toggle_preview(self) -> None: ...
+    def action_compare(self) -> None: ...
+    def action_help(self) -> None: ...
+    def action_request_quit(self) -> None: ...
+    async def jump_to(self, file: str, keys: tuple[str | int, ...]) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -46,13 +64,18 @@ def field_entry_text(spec: FieldSpec, value: str) -> str:
 class ReportCommands(Provider):
     """The palette's one provider: commands first, then every field of the report."""
 
+    @property
+    def host(self) -> CommandHost:
+        """The app the palette is open in."""
+        return self.app  # type: ignore[return-value]
+
     def entries(self) -> list[Entry]:
         """Everything the palette offers, read fresh so new points and metrics appear."""
         return self.commands() + self.fields()
 
     def commands(self) -> list[Entry]:
         """The editor's commands, in the order the empty palette lists them."""
-        app: EditorApp = self.app  # type: ignore[assignment]
+        app = self.host
         return [
             Entry("保存 · save", "保存所有修改（Ctrl+S）", app.action_save),
             Entry("校验 · validate", "立即检查整份报告", app.action_validate),
@@ -79,8 +102,7 @@ class ReportCommands(Provider):
 
     def structure_commands(self) -> list[Entry]:
         """The tree's keys, for the node the tree's cursor is on."""
-        app: EditorApp = self.app  # type: ignore[assignment]
-        tree = app.editor.report_tree
+        tree = self.host.report_tree
         return [
             Entry(
                 "添加 · add",
@@ -109,7 +131,7 @@ class ReportCommands(Provider):
 
     def fields(self) -> list[Entry]:
         """Every field of the report, to jump to by its label or key."""
-        app: EditorApp = self.app  # type: ignore[assignment]
+        app = self.host
         fields = []
         for _node, spec in all_fields(app.session.outline):
             value = app.session.value(spec)

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from records.body import Numbering, read_numbering
 from records.positions import KeyPath
 from tui.cells import clip
-from tui.labels import field_text, value_kind
+from tui.editor.labels import field_text, value_kind
 
 REPORT_FILE = "report.toml"
 
@@ -274,7 +274,7 @@ def _body(file: str, data: dict[str, Any], numbering: Numbering, prefix: str) ->
     A keystroke in a metric, or in another file, leaves the parts as they are;
     comparing the parsed data is much cheaper than building the nodes again.
     """
-    from tui.outline_body import section_body  # it builds on this module's types
+    from tui.editor.outline_body import section_body  # it builds on this module's types
 
     shown = {k: v for k, v in data.items() if k != "metrics"}
     kept = _BODIES.get(file)

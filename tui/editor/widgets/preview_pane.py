@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.cells import width, wrap
-from tui.preview import Preview
+from tui.editor.preview import Preview
 
 
 class PreviewPane(VerticalScroll):

@@ -25,8 +25,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from schema.summary import ReportRow, Summary, build_summary, summarize_report
 from tui.cells import clip, width
-from tui.input_method import InputMethodApp
-from tui.screens.help import HelpScreen, rows_from
+from tui.editor.input_method import InputMethodApp
+from tui.editor.screens.help import HelpScreen, rows_from
 from tui.summary.tables import on_time_text
 from tui.summary.text import common_prefix, shorten
 

@@ -1,7 +1,7 @@
 """The editor application: saving, quitting, help, the palette, recovery of lost edits.
 
 :func:`make_app` builds it, for the ``tui edit`` command and for the tests
-alike. Editing itself happens on :class:`tui.screens.editor.EditorScreen`.
+alike. Editing itself happens on :class:`tui.editor.screens.editor.EditorScreen`.
 """
 
 from __future__ import annotations
@@ -16,17 +16,17 @@ from textual.timer import Timer
 from records import FileChangedError, TuiError
 from records.atomic import atomic_write
 from records.positions import KeyPath
-from tui.input_method import InputMethodApp
-from tui.palette import ReportCommands
-from tui.recovery import RecoveryStore, restore
-from tui.screens.comparison import ComparisonScreen, MetricChosen
-from tui.screens.editor import EditorScreen
-from tui.screens.help import HelpScreen, KeyRow, rows_from
-from tui.screens.prompts import Choice, ChoiceScreen
-from tui.session import EditSession
-from tui.widgets.report_tree import ReportTree
+from tui.editor import TITLE
+from tui.editor.input_method import InputMethodApp
+from tui.editor.palette import ReportCommands
+from tui.editor.recovery import RecoveryStore, restore
+from tui.editor.screens.comparison import ComparisonScreen, MetricChosen
+from tui.editor.screens.editor import EditorScreen
+from tui.editor.screens.help import HelpScreen, KeyRow, rows_from
+from tui.editor.screens.prompts import Choice, ChoiceScreen
+from tui.editor.session import EditSession
+from tui.editor.widgets.report_tree import ReportTree
 
-TITLE = "法治政府建设情况报告"
 RECOVERY_DELAY = 1.0
 """Seconds after the last edit before the recovery copy is written."""
 
@@ -300,6 +300,11 @@ class EditorApp(InputMethodApp[None]):
         self.notify("按 Ctrl+Q 退出；有未保存的修改时会先询问。", title="要退出吗？")
 
     # -- palette commands ----------------------------------------------------------
+    @property
+    def report_tree(self) -> ReportTree:
+        """The tree of the report (the palette's structure commands act on its cursor)."""
+        return self.editor.report_tree
+
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(

@@ -4,7 +4,7 @@ Every change the clerk types goes to the :class:`EditSession`; checking runs
 in a worker thread on a snapshot, so typing never waits for it: a keystroke
 starts a check at once, and keystrokes that arrive during a check are
 coalesced into one more (debouncing without a fixed delay).
-Structural changes (add, remove, move; see :mod:`tui.screens.structure`)
+Structural changes (add, remove, move; see :mod:`tui.editor.screens.structure`)
 rebuild the tree and keep the cursor on the node the clerk was working on.
 """
 
@@ -24,26 +24,20 @@ from textual.worker import get_current_worker
 
 from records import Diagnostic, Report
 from records.positions import KeyPath
-from tui.outline import FieldSpec, NodeRef, OutlineNode, Renumbering, node_for
-from tui.preview import preview
-from tui.previous import LastYear, MetricChanges, Previous, compare_all, metric_view
-from tui.screens.structure import StructureEditing
-from tui.session import (
-    CheckResult,
-    EditSession,
-    InputProblem,
-    Snapshot,
-    check_snapshot,
-    escape_breaks,
-    format_field,
-)
-from tui.widgets.diagnostics_pane import DiagnosticsPane
-from tui.widgets.field_editor import FieldEditor, field_title
-from tui.widgets.field_form import FieldForm, Problems
-from tui.widgets.preview_pane import PreviewPane
-from tui.widgets.previous_notice import PreviousNotice
-from tui.widgets.previous_text import PreviousTextScreen
-from tui.widgets.report_tree import ReportTree
+from tui.editor.checking import CheckResult, Snapshot, check_snapshot
+from tui.editor.inputs import InputProblem, escape_breaks, format_field
+from tui.editor.outline import FieldSpec, NodeRef, OutlineNode, Renumbering, node_for
+from tui.editor.preview import preview
+from tui.editor.previous import LastYear, MetricChanges, Previous, compare_all, metric_view
+from tui.editor.screens.structure import StructureEditing
+from tui.editor.session import EditSession
+from tui.editor.widgets.diagnostics_pane import DiagnosticsPane
+from tui.editor.widgets.field_editor import FieldEditor, field_title
+from tui.editor.widgets.field_form import FieldForm, Problems
+from tui.editor.widgets.preview_pane import PreviewPane
+from tui.editor.widgets.previous_notice import PreviousNotice
+from tui.editor.widgets.previous_text import PreviousTextScreen
+from tui.editor.widgets.report_tree import ReportTree
 
 
 def under_its_field(message: str, keys: KeyPath) -> str:

@@ -17,9 +17,9 @@ from textual.widgets import Footer, Header, Static, TextArea
 from records import EncodingError, RecordError, TuiError
 from records.editing import save_repaired
 from records.source import SourceText
-from tui.app import TITLE
-from tui.input_method import InputMethodApp
-from tui.screens.prompts import Choice, ChoiceScreen
+from tui.editor import TITLE
+from tui.editor.input_method import InputMethodApp
+from tui.editor.screens.prompts import Choice, ChoiceScreen
 
 
 def _where(error: RecordError) -> str:

@@ -18,11 +18,11 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from exporters.numbering import point_number
-from tui.labels import schema_at
-from tui.outline import KIND_NAMES, FieldSpec
-from tui.session import escape_breaks
-from tui.widgets.controls import FlagBox, OrderedInput, ParagraphArea, one_paragraph
-from tui.widgets.previous_text import PreviousLine
+from tui.editor.inputs import escape_breaks
+from tui.editor.labels import schema_at
+from tui.editor.outline import KIND_NAMES, FieldSpec
+from tui.editor.widgets.controls import FlagBox, OrderedInput, ParagraphArea, one_paragraph
+from tui.editor.widgets.previous_text import PreviousLine
 
 PLACEHOLDERS = {
     "integer": "整数，如 2023",

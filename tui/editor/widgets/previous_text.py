@@ -3,8 +3,8 @@
 A report carried over with ``tui new --from`` has its prose emptied; the
 clerk rewrites each paragraph with last year's in view. Under the field that
 has the cursor, a dim line or two says what last year's report had in its
-place (:class:`tui.previous.LastYear` finds it); F8 shows all of it, F5
-copies it into the field (:meth:`tui.widgets.field_editor.FieldEditor.take_last_year`).
+place (:class:`tui.editor.previous.LastYear` finds it); F8 shows all of it, F5
+copies it into the field (:meth:`tui.editor.widgets.field_editor.FieldEditor.take_last_year`).
 """
 
 from __future__ import annotations

@@ -1,26 +1,20 @@
-"""An editing session: the draft, what the clerk typed, and checking it.
+"""An editing session: the draft, what the clerk typed, and the changes made to it.
 
 The Textual app keeps one :class:`EditSession` and asks it to change values,
-add or move elements, save, and produce a snapshot to check. Checking runs on
-immutable snapshots (:func:`check_snapshot`) so a worker thread never reads a
-tomlkit document the main thread is changing. No Textual here.
+add or move elements, save, and produce a snapshot to check
+(:mod:`tui.editor.checking`). What a field's typed text means is in
+:mod:`tui.editor.inputs`. No Textual here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import unicodedata
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from records import Diagnostic, RecordError, Report
-from records.body import LEVEL_KEYS, Numbering, read_numbering
+from records import Diagnostic, RecordError
+from records.body import Numbering, read_numbering
 from records.editing import EditableFile, ReportDraft
-from records.loader import parse_toml
-from records.model import RecordFile, build_report
 from records.positions import KeyPath, Locator, string_offset
 from records.restructure import (
     add_table,
@@ -32,183 +26,25 @@ from records.restructure import (
     set_in_order,
 )
 from records.source import SourceText
-from tui.adding import placement
-from tui.outline import REPORT_FILE, FieldSpec, OutlineNode, all_fields, build_outline, get_in
+from tui.editor.adding import placement
+from tui.editor.checking import CheckResult, Snapshot
+from tui.editor.inputs import (
+    InputProblem,
+    is_block_text,
+    is_metric_field,
+    parse_input,
+    rejected_message,
+)
+from tui.editor.outline import (
+    REPORT_FILE,
+    FieldSpec,
+    OutlineNode,
+    all_fields,
+    build_outline,
+    get_in,
+)
 
-_NUMBER = re.compile(r"-?\d+(\.\d+)?")
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _METRIC_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def is_block_text(keys: KeyPath) -> bool:
-    """Whether ``keys`` is the ``text`` of a block (optional: emptied, the key goes)."""
-    return len(keys) >= 3 and keys[-1] == "text" and keys[-3] in LEVEL_KEYS
-
-
-def is_metric_field(keys: KeyPath) -> bool:
-    """Whether ``keys`` is a metric's value, unit or label."""
-    return len(keys) == 3 and keys[0] == "metrics"
-
-
-class InputProblem(ValueError):
-    """What the clerk typed cannot be this field's value (the message is in Chinese)."""
-
-
-def escape_breaks(text: str) -> str:
-    """A one-line field's value as its input shows it: a line break as the two characters ``\\n``.
-
-    A line break (the title of a report printed over two lines) would draw the
-    rest of the value over the widgets below the one-line input. A backslash
-    that would read as part of such a mark is doubled, so that
-    :func:`unescape_breaks` gives back exactly the stored value.
-    """
-    out = []
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            out.append("\\n")
-        elif ch == "\\" and text[i + 1 : i + 2] in ("n", "\\", "\n"):
-            out.append("\\\\")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def unescape_breaks(raw: str) -> str:
-    """What was typed in a one-line field, ``\\n`` read as a line break (``\\\\`` as ``\\``)."""
-    out = []
-    i = 0
-    while i < len(raw):
-        pair = raw[i : i + 2]
-        if pair == "\\n":
-            out.append("\n")
-            i += 2
-        elif pair == "\\\\":
-            out.append("\\")
-            i += 2
-        else:
-            out.append(raw[i])
-            i += 1
-    return "".join(out)
-
-
-def parse_input(kind: str, raw: str) -> Any:
-    """The TOML value for what was typed in a field of ``kind``.
-
-    Full-width digits and punctuation typed through an input method count as
-    their ASCII forms. An emptied number or date is not written (the key keeps
-    its place in the file until a new value is typed).
-    """
-    text = (
-        unicodedata.normalize("NFKC", raw).strip() if kind in ("integer", "number", "date") else raw
-    )
-    if kind == "line":
-        return unescape_breaks(raw)
-    if kind in ("prose", "kind"):
-        return raw
-    if kind == "switch":
-        return raw == "true"
-    if not text:
-        raise InputProblem("请填写")
-    if kind == "integer":
-        if not re.fullmatch(r"-?\d+", text):
-            raise InputProblem("请输入整数")
-        return int(text)
-    if kind == "number":
-        if not _NUMBER.fullmatch(text):
-            raise InputProblem("请输入数字（如 142 或 861.98）")
-        return int(text) if "." not in text else Decimal(text)
-    if kind == "date":
-        match = _DATE.fullmatch(text)
-        try:
-            if not match:
-                raise ValueError
-            return dt.date(*(int(g) for g in match.groups()))
-        except ValueError:
-            raise InputProblem("请输入日期，如 2024-01-19") from None
-    raise InputProblem(f"未知的字段类型：{kind}")
-
-
-def format_value(value: Any) -> str:
-    """A stored value as the form shows it (numbers keep their stated decimals)."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def format_field(kind: str, value: Any) -> str:
-    """A stored value as the field of ``kind`` shows it (a one-line field: no line breaks)."""
-    text = format_value(value)
-    return escape_breaks(text) if kind == "line" and isinstance(value, str) else text
-
-
-def _rejected_message(problem: str, held: Any, raw: str) -> str:
-    """Why typed text was not stored, and which value the report still holds instead."""
-    kept = (
-        f"报告中仍是 {format_value(held)}"
-        if held is not None and not isinstance(held, dict | list)
-        else "报告中没有这一项的值"
-    )
-    typed = f"此处的“{raw.strip()}”" if raw.strip() else "此处的清空"
-    return f"{problem}。{kept}，{typed}"
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The draft's text at one moment, safe to check in another thread."""
-
-    folder: Path
-    sources: tuple[SourceText, ...]
-    generation: int = 0
-    """Which state of the draft this is (see :attr:`EditSession.generation`)."""
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """A checked snapshot: the model (for the preview) and its diagnostics."""
-
-    report: Report
-    diagnostics: list[Diagnostic]
-    generation: int = 0
-
-
-_PARSED: dict[Path, tuple[str, dict[str, Any]]] = {}
-"""Each file's last parsed text and data: a keystroke in one file leaves the others unparsed."""
-
-
-def _parse(source: SourceText) -> dict[str, Any]:
-    kept = _PARSED.get(source.path)
-    if kept is not None and kept[0] == source.text:
-        return kept[1]
-    data = parse_toml(source)
-    _PARSED[source.path] = (source.text, data)
-    return data
-
-
-def check_snapshot(snapshot: Snapshot) -> CheckResult:
-    """Parse and validate a snapshot; runs in a worker thread."""
-    from schema import validate_report  # jsonschema loads here, not at the editor's start
-
-    errors: list[RecordError] = []
-    records: list[RecordFile] = []
-    for n, source in enumerate(snapshot.sources):
-        try:
-            data = _parse(source)
-        except RecordError as e:
-            errors.append(e)
-            if n:  # an unreadable section is left out, as tui validate leaves it out
-                continue
-            data = {}
-        records.append(RecordFile(source, data))
-    report = build_report(snapshot.folder, records[0], records[1:])
-    diagnostics = validate_report(report, errors)
-    ordered = sorted(diagnostics, key=lambda d: (d.severity != "error", d.file, d.line))
-    return CheckResult(report, ordered, snapshot.generation)
 
 
 class EditSession:
@@ -372,7 +208,7 @@ class EditSession:
             value = parse_input(spec.kind, raw)
         except InputProblem as problem:
             self.rejected[where] = raw
-            raise InputProblem(_rejected_message(str(problem), before, raw)) from None
+            raise InputProblem(rejected_message(str(problem), before, raw)) from None
         resolved = self.rejected.pop(where, None) is not None
         if value == "" and before is None:
             return resolved  # an optional text left empty stays absent
@@ -415,7 +251,7 @@ class EditSession:
     def add(self, node: OutlineNode, what: str, metric_key: str = "") -> tuple[str, KeyPath]:
         """Add what the add prompt offered at ``node``; returns the new node's place.
 
-        ``what`` is one of :func:`tui.adding.add_options`' answers: a point, a
+        ``what`` is one of :func:`tui.editor.adding.add_options`' answers: a point, a
         paragraph, a block (the next of its kind, a heading or a numbered
         paragraph of the next level), a metric, or a list item.
         """

@@ -16,7 +16,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from records import Report
-from tui.previous import Previous, load_previous, previous_setting
+from tui.editor.previous import Previous, load_previous, previous_setting
 
 
 class PreviousNotice(Static):

@@ -17,7 +17,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from tui.cells import clip
-from tui.outline import NodeRef, OutlineNode, Renumbering
+from tui.editor.outline import NodeRef, OutlineNode, Renumbering
 
 _MOVE = Binding.Group("移动", compact=True)
 # the footer shows the keys that are no letters, which an input method in Chinese mode

@@ -20,7 +20,7 @@ from records import Metric
 from schema.compare import Comparison
 from tui.cells import clip
 from tui.compare_format import number
-from tui.previous import ComparisonRow, comparison_rows
+from tui.editor.previous import ComparisonRow, comparison_rows
 
 LABEL_CELLS = 24
 """Terminal cells for a metric's label, so that the table fits 80 columns."""

@@ -10,10 +10,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from records.positions import KeyPath
-from tui.outline import FieldSpec, OutlineNode
-from tui.previous import PreviousView
-from tui.widgets.field_editor import FieldEditor
-from tui.widgets.previous_value import PreviousValue
+from tui.editor.outline import FieldSpec, OutlineNode
+from tui.editor.previous import PreviousView
+from tui.editor.widgets.field_editor import FieldEditor
+from tui.editor.widgets.previous_value import PreviousValue
 
 Problems = dict[tuple[str, KeyPath], str]
 """Error messages by (file name, key path)."""
