@@ -9,6 +9,7 @@ add or move elements, save, and produce a snapshot to check
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,27 @@ from tui.editor.outline import (
 )
 
 _METRIC_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass(frozen=True)
+class FileState:
+    """One file of the draft at one moment: the open file, the name it goes by, its text."""
+
+    file: EditableFile
+    path: Path
+    text: str
+
+
+@dataclass(frozen=True)
+class DraftState:
+    """The whole draft at one moment: report.toml first, then the sections in report order.
+
+    What undo and redo go back to (:meth:`EditSession.state`,
+    :meth:`EditSession.restore`). Texts are shared with the session's cache,
+    so a state costs a tuple, not a copy of every file.
+    """
+
+    files: tuple[FileState, ...]
 
 
 class EditSession:
@@ -106,6 +128,24 @@ class EditSession:
         self._texts.clear()
         self.generation += 1
         self.outline = build_outline({f.path.name: self.data(f.path.name) for f in self.files()})
+
+    def state(self) -> DraftState:
+        """The draft as it stands now, to come back to."""
+        return DraftState(tuple(FileState(f, f.path, self.text(f.path.name)) for f in self.files()))
+
+    def restore(self, state: DraftState) -> None:
+        """Put the draft back as it was at ``state`` (undo, redo); the outline is rebuilt.
+
+        Only files whose text differs are parsed again. What is on disk is not
+        touched: :attr:`modified` then says whether the draft differs from it.
+        """
+        self.draft.meta = state.files[0].file
+        self.draft.sections = [f.file for f in state.files[1:]]
+        for kept in state.files:
+            if self.text(kept.file.path.name) != kept.text:
+                kept.file.replace_text(kept.text)
+        self.rejected.clear()
+        self.refresh()
 
     def snapshot(self) -> Snapshot:
         """The texts of every file now, for checking in a worker."""
