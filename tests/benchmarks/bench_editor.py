@@ -161,26 +161,9 @@ def inner(folder: Path, keystrokes: int) -> None:
 def installed_python(target: Path) -> Path:
     """tui built into a wheel and installed (dependencies from the index) in a new venv."""
     sys.path.insert(0, str(Path(__file__).parent))
-    from bench_validate import installed
+    from installing import installed_tui
 
-    wheels = target / "wheel"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            str(ROOT),
-            "-w",
-            str(wheels),
-        ],
-        check=True,
-        cwd=target,
-    )
-    wheel = next(wheels.glob("*.whl"))
-    return installed(target / "venv", str(wheel)) / "python"
+    return installed_tui(target) / "python"
 
 
 def run(python: Path, folder: Path, keystrokes: int, dev: bool) -> dict[str, float]:

@@ -28,6 +28,9 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from installing import installed, installed_tui  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "records" / "examples" / "baoshan-emergency-2023"
 DEV_BIN = Path(sys.executable).parent
@@ -35,22 +38,6 @@ REPORTS = int(os.environ.get("BENCH_REPORTS", "1000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
 CHECK_VERSION = metadata.version("check-jsonschema")
 """The check-jsonschema the test suite agrees with (a test dependency of tui)."""
-
-
-def installed(target: Path, requirement: str) -> Path:
-    """A new virtual environment with ``requirement`` installed from the package index; its bin/.
-
-    Each tool gets an environment of its own, holding just what it needs, as
-    pre-commit gives each hook (and as ``pip install`` in a clean environment
-    would): tui is built into a wheel and installed, not in editable mode.
-    """
-    print(f"(installing {requirement} into a new environment)", file=sys.stderr)
-    subprocess.run([sys.executable, "-m", "venv", str(target)], check=True)
-    pip = [str(target / "bin" / "python"), "-m", "pip", "install", "--quiet"]
-    done = subprocess.run([*pip, requirement], capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.exit(f"pip install {requirement} failed:\n{done.stderr}")
-    return target / "bin"
 
 
 def alternating(commands: dict[str, list[str]], runs: int = RUNS) -> dict[str, list[float]]:
@@ -192,7 +179,7 @@ def main() -> None:
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {RUNS} runs of each command")
     with tempfile.TemporaryDirectory() as tmp:
-        ours = installed(Path(tmp) / "tui", str(ROOT))
+        ours = installed_tui(Path(tmp) / "tui")
         theirs = installed(Path(tmp) / "check-jsonschema", f"check-jsonschema=={CHECK_VERSION}")
         compare("Each installed in an environment of its own (as pre-commit does)", ours, theirs)
         compare("Both in the development environment (tui installed editable)", DEV_BIN, DEV_BIN)
