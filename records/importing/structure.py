@@ -168,14 +168,24 @@ class _Builder:
             self.review(line.para, f"编号应为“{chinese_number(expected)}、”，按普通段落导入")
             self.plain(line.para)
             return
-        title = line.rest
-        if any(ch in title for ch in "。；"):
-            self.review(line.para, "部分标题中有句号，整行作为标题导入；如后面是正文，请移到 lead")
+        title, text = split_run_in(line.rest)
+        if title and text.strip():
+            # 一、主要举措和成效。今年… : a section's title is printed on its own line
+            self.review(
+                line.para,
+                "一级标题与正文在同一段：标题单独成行导入，其后的文字作为本部分的第一段",
+            )
+        else:
+            title, text = line.rest, ""
+            if any(ch in title for ch in "。；"):
+                self.review(line.para, "部分标题中有句号，整行作为标题导入；请检查标题")
         kind, reason = guess_kind(title, self.report.year)
         self.section = ImportedSection(expected, title, kind, reason)
         self.report.sections.append(self.section)
         self.stack = []
         self.section_items = 0
+        if text.strip():
+            self.section.lead, self.section.points = split_points(text.strip())
 
     def open_block(self, line: _Line) -> None:
         if self.section is None:

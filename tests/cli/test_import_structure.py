@@ -84,3 +84,30 @@ def test_points_need_two_and_a_boundary() -> None:
     assert split_points("要点：一是甲；二是乙。") == ("要点：", ["甲；", "乙。"])
     assert split_points("统一是关键，二是") == ("统一是关键，二是", [])
     assert split_points("只有一是一项。") == ("只有一是一项。", [])
+
+
+def test_a_section_heading_run_into_its_text_is_split_and_nothing_else_moves() -> None:
+    """``一、主要举措和成效。今年…`` : the title on its own line, the rest its first paragraph."""
+    lines = [*HEAD, "一、主要举措和成效。全年召开会议3次，一是甲；二是乙。", "（一）强化组织领导"]
+    report = recognise([SourceParagraph(i, t) for i, t in enumerate(lines, 1)], "x.txt")
+    section = report.sections[0]
+    assert (section.title, section.lead, section.points) == (
+        "主要举措和成效",
+        "全年召开会议3次，",
+        ["甲；", "乙。"],
+    )
+    assert section.blocks[0].title == "强化组织领导"
+    assert any("标题单独成行" in note.reason for note in report.review)
+    exported = reimported(lines)
+    assert exported[3:] == [
+        "一、主要举措和成效",
+        "全年召开会议3次，一是甲；二是乙。",
+        "（一）强化组织领导",
+    ]
+
+
+def test_a_section_title_with_a_stop_and_nothing_after_it_is_kept_whole() -> None:
+    lines = [*HEAD, "一、主要举措和成效。", "正文。"]
+    report = recognise([SourceParagraph(i, t) for i, t in enumerate(lines, 1)], "x.txt")
+    assert report.sections[0].title == "主要举措和成效。"
+    assert report.sections[0].lead == "正文。"
