@@ -10,9 +10,9 @@ The report's title may be broken over lines (“\\n”, where the clerk wants
 the printed title to break); it is read as one string, its lines joined.
 A heading inside a section (（一）, 1., （1）) that names a year is read as
 the section's title is, but only warned about (Y008): a heading may name
-another year's document or campaign (“巩固2023年专项整治成果”). In a
-section's title and a heading, a year inside 《》 or “” is a document's
-title (“落实《2024年度法治督察反馈意见》整改”), not the year the heading
+another year's document or campaign (“巩固2023年专项整治成果”). In the
+report's title, a section's title and a heading, a year inside 《》 or “”
+is a document's title (“落实《2024年度法治督察反馈意见》整改”), not the year the heading
 speaks of, and is not counted.
 """
 
@@ -53,6 +53,19 @@ def heading_years(text: str) -> list[tuple[int, int]]:
     if not _QUOTED.search(text):
         return years_named(text)
     return years_named(_QUOTED.sub(lambda m: " " * len(m.group()), text))
+
+
+def title_years(title: str) -> list[tuple[int, int]]:
+    """The years the report's title names as its own (a title all in one 《》 is read inside).
+
+    “关于落实《2024年督察反馈意见》的2023年法治政府建设情况报告” names 2023;
+    “《宝山区应急管理局2023年法治政府建设情况报告》”, the whole title quoted as
+    some bureaus write it, names 2023 too.
+    """
+    whole = re.fullmatch(r"\s*《([^《》]*)》\s*", title)
+    if whole:
+        return [(y, i + whole.start(1)) for y, i in heading_years(whole.group(1))]
+    return heading_years(title)
 
 
 def joined(text: str) -> tuple[str, list[int]]:
@@ -102,7 +115,7 @@ def report_years(
             )
     if year is not None and isinstance(title, str) and title.strip():
         one_line, where = joined(title)
-        named = years_named(one_line)
+        named = title_years(one_line)
         if named and year not in {y for y, _ in named}:
             yield RuleError(
                 "Y003",

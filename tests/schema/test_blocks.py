@@ -411,6 +411,11 @@ TITLE = 'title = "上海市应急管理局\\n2024年法治政府建设情况报�
         # the wrong year on the second line, pointed at where it is written
         ('title = "上海市应急管理局\\n2023年法治政府建设情况报告"', [("Y003", 12, 20)]),
         ('title = "上海市应急管理局\\n法治政府建设情况报告"', [("Y004", 12, 9)]),
+        # a year inside 《》 is a document's, not the report's; a title all in 《》 is read inside
+        ('title = "关于落实《2023年督察反馈意见》的\\n2024年法治政府建设情况报告"', []),
+        ('title = "关于落实《2023年督察反馈意见》的法治政府建设情况报告"', [("Y004", 12, 9)]),
+        ('title = "《上海市应急管理局2024年法治政府建设情况报告》"', []),
+        ('title = "《上海市应急管理局2023年法治政府建设情况报告》"', [("Y003", 12, 19)]),
     ],
 )
 def test_a_title_over_several_lines_is_one_title(
