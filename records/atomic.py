@@ -16,6 +16,13 @@ lists the save in progress until its last rename, and
 :func:`records.interrupted.tidy_folder`, run when the report is next opened,
 says which files are newer. The names of these files are in
 :mod:`records.leftovers`.
+
+A save can also delete files (a section removed, or renamed: written under
+its new name, the old one deleted). The deletions come after every rename;
+such a save's journal asks to be *completed*: a kill part-way would leave a
+section under both names, or a content swapped between two files half done,
+so the next open finishes the save from the temporary files the journal
+keeps, instead of only saying which files are newer.
 """
 
 from __future__ import annotations
@@ -154,32 +161,45 @@ def atomic_write_many(
     writes: Sequence[tuple[Path, bytes]],
     journal_folder: Path | None = None,
     mode: int | None = None,
+    deletes: Sequence[Path] = (),
+    complete: bool = False,
 ) -> None:
-    """Write several files so that they change all together or not at all.
+    """Write several files (and delete ``deletes``) so that all change together or none does.
 
     Raises :class:`WriteError` when nothing was changed, and
     :class:`PartialSaveError` (naming the files written) in the rare case that
     a file already renamed could not be put back. The journal goes to
     ``journal_folder`` (the report folder), by default the first file's.
+    ``complete`` (implied by ``deletes``): a kill part-way is completed on
+    the next open rather than reported (files renamed or swapped, say).
     """
     plans = [_plan(path, data, mode) for path, data in writes]
-    if not plans:
+    written = {w.path for w in plans}
+    gone = [_Delete(path) for path in deletes if path not in written]  # overwritten, not deleted
+    if not plans and not gone:
         return
-    journaled = len(plans) > 1 or any(w.in_place for w in plans)
+    complete = complete or bool(gone)
+    journaled = len(plans) > 1 or any(w.in_place for w in plans) or complete
     journal: Path | None = None
-    current = plans[0]
+    current = plans[0] if plans else None
+    several = len(plans) + len(gone) > 1
     try:
         for current in plans:
             remove_stale_temps(current.target.parent, current.target.name)
             if journaled and current.existed:
                 current.old = current.target.read_bytes()
             current.temp = _write_temp(current, current.data)
+        for delete in gone:
+            current = None
+            delete.read()
         if journaled:
-            journal = _write_journal(journal_folder or plans[0].path.parent, plans)
+            folder = journal_folder or (plans[0].path if plans else gone[0].path).parent
+            journal = _write_journal(folder, plans, gone, complete)
     except BaseException as e:  # an interrupt, too, leaves no temporary file
         _discard(plans, journal)
         if isinstance(e, OSError):
-            raise _error(e, current.path, kept=True, several=len(plans) > 1) from e
+            where = current.path if current is not None else Path(e.filename or "")
+            raise _error(e, where, kept=True, several=several) from e
         raise
     done: list[_Write] = []
     for current in plans:
@@ -189,7 +209,7 @@ def atomic_write_many(
             restored = _put_back(done + [current] if current.in_place else done)
             _discard(plans, journal)  # the message says what happened: nothing to report later
             if restored:
-                raise _error(e, current.path, kept=True, several=len(plans) > 1) from e
+                raise _error(e, current.path, kept=True, several=several) from e
             raise PartialSaveError(
                 f"保存中断：{_names(w.path for w in done)} 已保存，"
                 f"{_names(w.path for w in plans if w not in done)} 未保存："
@@ -198,7 +218,10 @@ def atomic_write_many(
                 [w.path for w in done],
             ) from e
         done.append(current)
-    for folder in dict.fromkeys(w.target.parent for w in plans):
+    _delete_all(gone, plans, journal)
+    for folder in dict.fromkeys(
+        [*(w.target.parent for w in plans), *(d.path.parent for d in gone)]
+    ):
         _fsync_folder(folder)
     if journal is not None:
         with contextlib.suppress(OSError):
@@ -207,11 +230,81 @@ def atomic_write_many(
 
 
 class PartialSaveError(WriteError):
-    """A save of several files stopped between two of them; ``written`` were saved."""
+    """A save of several files stopped between two of them; ``written`` were saved.
 
-    def __init__(self, message: str, path: Path | None, written: list[Path]) -> None:
+    ``deleted``: the files of ``deletes`` already gone.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        path: Path | None,
+        written: list[Path],
+        deleted: list[Path] | None = None,
+    ) -> None:
         super().__init__(message, path)
         self.written = written
+        self.deleted = deleted or []
+
+
+@dataclass(eq=False)
+class _Delete:
+    """A file a save deletes (the link itself, for a symbolic link), and what it held."""
+
+    path: Path
+    old: bytes | None = None
+    link: str | None = None
+    """Where the link pointed, for a symbolic link (to put it back)."""
+    mode: int = 0o644
+    done: bool = False
+
+    def read(self) -> None:
+        if self.path.is_symlink():
+            self.link = os.readlink(self.path)
+        try:
+            self.old = self.path.read_bytes()
+            self.mode = stat.S_IMODE(os.stat(self.path).st_mode)
+        except FileNotFoundError:
+            self.old = None  # a broken link, or already gone: nothing of it to keep
+        except IsADirectoryError as e:
+            raise OSError(errno.EISDIR, "这是一个文件夹，不是文件", str(self.path)) from e
+
+    def put_back(self) -> None:
+        if self.link is not None:
+            os.symlink(self.link, self.path)
+        elif self.old is not None:
+            write = _plan(self.path, self.old, self.mode)
+            os.replace(_write_temp(write, self.old), self.path)
+
+
+def _delete_all(gone: list[_Delete], plans: list[_Write], journal: Path | None) -> None:
+    """Delete the files a save removes, once every file is written; undo it all on a failure."""
+    for delete in gone:
+        try:
+            if delete.link is not None or delete.old is not None:
+                os.unlink(delete.path)
+            delete.done = True
+        except FileNotFoundError:
+            delete.done = True
+        except OSError as e:
+            restored = True
+            for back in (d for d in gone if d.done and (d.link is not None or d.old is not None)):
+                try:
+                    back.put_back()
+                except OSError:
+                    restored = False
+            restored = _put_back(plans) and restored
+            _discard(plans, journal)
+            if restored:
+                raise _error(e, delete.path, kept=True, several=True) from e
+            raise PartialSaveError(
+                f"保存中断：{_names(w.path for w in plans)} 已保存，"
+                f"{_names(d.path for d in gone if not d.done)} 未删除："
+                f"{_reason(e)}；请再保存一次",
+                delete.path,
+                [w.path for w in plans],
+                [d.path for d in gone if d.done],
+            ) from e
 
 
 def _put_back(done: list[_Write]) -> bool:
@@ -291,8 +384,8 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _write_journal(folder: Path, plans: list[_Write]) -> Path:
-    entries = [
+def _write_journal(folder: Path, plans: list[_Write], gone: list[_Delete], complete: bool) -> Path:
+    entries: list[dict[str, object]] = [
         {
             "name": _relative(w.path, folder),
             "target": str(w.target),
@@ -303,7 +396,20 @@ def _write_journal(folder: Path, plans: list[_Write]) -> Path:
         }
         for w in plans
     ]
-    payload = {"started": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"), "files": entries}
+    entries += [
+        {
+            "name": _relative(d.path, folder),
+            "target": str(d.path),
+            "old": digest(d.old) if d.old is not None else None,
+            "delete": True,
+        }
+        for d in gone
+    ]
+    payload = {
+        "started": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
+        "files": entries,
+        "complete": complete,
+    }
     journal = folder / own_name(JOURNAL, "json")
     fd = os.open(journal, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:

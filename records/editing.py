@@ -20,9 +20,8 @@ import tomlkit.container
 import tomlkit.exceptions
 import tomlkit.items
 
-from records.atomic import PartialSaveError, atomic_write, atomic_write_many
+from records.atomic import atomic_write
 from records.errors import FileChangedError, RecordError, TomlSyntaxError
-from records.leftovers import remove_stale_temps
 from records.loader import REPORT_FILE, check_folder, parse_toml, section_paths
 from records.model import RecordFile, Report, build_report
 from records.positions import KeyPath
@@ -88,14 +87,26 @@ class EditableFile:
         self.source = source
         self.doc = _parse_for_editing(source)
         self._saved_text = source.text
+        self.path = source.path
+        """The name the file goes by in the draft, and is saved under (a section renamed)."""
+        self.origin: Path | None = source.path
+        """The file on disk it was read from or last saved as; ``None`` for a new file."""
 
     @classmethod
     def open(cls, path: Path) -> EditableFile:
         return cls(read_source(path))
 
+    @classmethod
+    def new(cls, path: Path, text: str, newline: str = "\n") -> EditableFile:
+        """A file not on disk yet (a section added in the editor), written at the next save."""
+        file = cls(SourceText(path, text, False, newline, ""))
+        file.origin = None
+        return file
+
     @property
-    def path(self) -> Path:
-        return self.source.path
+    def renamed(self) -> bool:
+        """Whether the file is saved under another name than it is on disk (or is new)."""
+        return self.path != self.origin
 
     # -- reading and changing values -----------------------------------------
     def _container(self, keys: KeyPath, create: bool) -> Any:
@@ -181,8 +192,11 @@ class EditableFile:
         return self.differs(self.text())
 
     def differs(self, text: str) -> bool:
-        """Whether ``text`` (this file's :meth:`text`, kept by the caller) is not what is saved."""
-        return text != self._saved_text
+        """Whether ``text`` (this file's :meth:`text`, kept by the caller) is not what is saved.
+
+        A file renamed, or new, is never what is saved.
+        """
+        return text != self._saved_text or self.renamed
 
     def record(self) -> RecordFile:
         """The current content as a parsed record, for the model and the validator."""
@@ -191,9 +205,14 @@ class EditableFile:
         return RecordFile(source, parse_toml(source) if text.strip() else {})
 
     def changed_on_disk(self) -> bool:
-        """Whether the file on disk is no longer the one we loaded or last saved."""
+        """Whether the file on disk is no longer the one we loaded or last saved.
+
+        Of a renamed file, the one under its old name; a new file has none.
+        """
+        if self.origin is None:
+            return False
         try:
-            return digest(self.path.read_bytes()) != self.source.digest
+            return digest(self.origin.read_bytes()) != self.source.digest
         except FileNotFoundError:
             return bool(self.source.digest)
 
@@ -223,6 +242,7 @@ class EditableFile:
             self.path, text, self.source.bom, self.source.newline, digest(data)
         )
         self._saved_text = text
+        self.origin = self.path
 
 
 def _body(node: Any) -> list[Any] | None:
@@ -336,17 +356,33 @@ def _same(item: Any, value: Any) -> bool:
 
 
 class ReportDraft:
-    """A report folder open for editing: one :class:`EditableFile` per file."""
+    """A report folder open for editing: one :class:`EditableFile` per file.
+
+    Sections can be added, removed and renamed (:mod:`records.sections`):
+    :attr:`on_disk` keeps every file the draft read or saved, so the save
+    knows which of them are no longer in the draft and deletes them.
+    """
 
     def __init__(self, folder: Path) -> None:
         check_folder(folder)
         self.folder = folder
         self.meta = EditableFile.open(folder / REPORT_FILE)
         self.sections = [EditableFile.open(p) for p in section_paths(folder)]
+        self.on_disk: list[EditableFile] = self.files
+        """The files as the folder holds them since the last load or save."""
+        self.stale: list[Path] = []
+        """Old names of renamed files that a failed save left behind, deleted by the next."""
+        self.deleted: list[Path] = []
+        """The files the last save deleted."""
 
     @property
     def files(self) -> list[EditableFile]:
         return [self.meta, *self.sections]
+
+    @property
+    def removed(self) -> list[EditableFile]:
+        """Files on disk that are no longer in the draft: the save deletes them."""
+        return [f for f in self.on_disk if all(f is not g for g in self.files)]
 
     def file(self, name: str) -> EditableFile:
         for f in self.files:
@@ -356,42 +392,39 @@ class ReportDraft:
 
     @property
     def modified(self) -> bool:
-        return any(f.modified for f in self.files)
+        return any(f.modified for f in self.files) or bool(self.removed)
 
     def report(self) -> Report:
         """The model of the draft as it stands, unsaved edits included."""
         return build_report(self.folder, self.meta.record(), [s.record() for s in self.sections])
 
     def conflicts(self) -> list[Path]:
-        """Modified files that someone else changed on disk meanwhile."""
-        return [f.path for f in self.files if f.modified and f.changed_on_disk()]
+        """Files to save or delete that someone else changed on disk meanwhile (old names)."""
+        from records.saving import conflicts
+
+        return conflicts(self)
 
     def save(self, force: bool = False) -> list[Path]:
         """Save every modified file, all of them or none; returns the ones written.
 
         Checks every file for conflicts before writing any, so a refusal
         leaves the whole report as it was; the files are then written
-        together (:func:`records.atomic.atomic_write_many`), and temporary
-        files that a killed save left in the folder are removed.
+        together, renamed and removed sections included
+        (:func:`records.saving.save_draft`).
         """
-        if not force:
-            changed = self.conflicts()
-            if changed:
-                raise FileChangedError(
-                    "文件在打开之后被其他程序修改过；为免覆盖他人的修改，未保存", changed[0]
-                )
-        remove_stale_temps(self.folder)
-        pending = [(f, *f._encoded()) for f in self.files if f.modified]
-        try:
-            atomic_write_many([(f.path, data) for f, _, data in pending], self.folder)
-        except PartialSaveError as e:
-            for f, text, data in pending:
-                if f.path in e.written:
-                    f._saved_as(text, data)
-            raise
-        for f, text, data in pending:
-            f._saved_as(text, data)
-        return [f.path for f, _, _ in pending]
+        from records.saving import save_draft
+
+        return save_draft(self, force)
+
+    def reload(self, path: Path) -> None:
+        """Take the disk's version of the file at ``path`` (its old name), dropping its edits.
+
+        A renamed file keeps its new name and place; a removed one comes back
+        where its name sorts; one deleted on disk since is a new file now.
+        """
+        from records.saving import reload_file
+
+        reload_file(self, path)
 
 
 def save_repaired(source: SourceText, text: str) -> SourceText:

@@ -74,7 +74,12 @@ def _needed_by_journals(folder: Path) -> set[Path]:
     for journal in owned(folder, "json"):
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
             payload = json.loads((folder / journal.string).read_text(encoding="utf-8"))
-            needed.update(Path(str(e["temp"])) for e in payload["files"] if e.get("in_place"))
+            whole = payload.get("complete") is True  # a save the next open completes from them
+            needed.update(
+                Path(str(e["temp"]))
+                for e in payload["files"]
+                if e.get("temp") and (whole or e.get("in_place"))
+            )
     return needed
 
 

@@ -202,6 +202,7 @@ _SECTION_HEADS = {
     "shortcomings": "二、存在的不足和原因",
     "leadership": "三、党政主要负责人履行推进法治建设第一责任人职责情况",
     "plans": "四、下一年度推进法治建设的主要安排",
+    "other": "五、其他需要报告的情况",
 }
 _NUMBERS_NOTE = [
     "正文中的数字写成 {指标名}，数值写在本文件末尾的 [metrics.指标名] 中，例如：",
@@ -217,14 +218,33 @@ _LEAD_NOTE = [
 
 
 def _section_file(folder: Path, kind: str, year: int, schema_dir: Path | None) -> str:
+    schema = schema_line(folder, schema_dir / SECTION_SCHEMA if schema_dir else None)
+    return _section_text(kind, section_title(kind, year), schema, _SECTION_HEADS[kind])
+
+
+def new_section_text(kind: str, title: str, schema: str | None = None) -> str:
+    """A section file as ``tui new`` writes one, for a section added to a report later.
+
+    ``title`` is the section's (:func:`section_title` gives the statutory one);
+    ``schema`` the ``#:schema`` line its sibling files have. The head comment
+    names the kind without a number, which depends on where the section goes.
+    """
+    return _section_text(kind, title, schema, _SECTION_HEADS[kind].partition("、")[2])
+
+
+def _section_text(kind: str, title: str, schema: str | None, heading: str) -> str:
     head = [
-        schema_line(folder, schema_dir / SECTION_SCHEMA if schema_dir else None),
-        f"# {_SECTION_HEADS[kind]}。编号（一、（一）、一是）由程序生成，不要手写。",
+        schema,
+        f"# {heading}。编号（一、（一）、一是）由程序生成，不要手写。",
         *(f"# {line}" for line in _NUMBERS_NOTE),
     ]
     doc = tomlkit.document()
     doc.add("kind", kind)
-    doc.add("title", section_title(kind, year))
+    doc.add("title", title)
+    if kind == "other":
+        add_comments(doc, ['段落：每段一项文字，不写编号；要更多段就加一行 "",'])
+        doc.add("paragraphs", blank_points(1))
+        return render(head, doc)
     if kind in ("shortcomings", "leadership"):
         add_comments(doc, _LEAD_NOTE)
         add_comments(

@@ -18,6 +18,12 @@ kill the killer checks, as the next ``tui edit`` would find it:
   unless the tidy reported the save as interrupted, and then its lists of newer
   and older files are right; no temporary file or journal is left anywhere;
 - the symbolic link is still a link, the hard link still one file.
+
+With ``layout`` as a fourth argument, version B is the report reshaped as the
+editor reshapes it (a section added, one moved, one removed: files written
+under new names, old names deleted) and each save goes from one layout to the
+other. Such a save is completed by the next open, so after the tidy the folder
+must be exactly one layout, every section once.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from records import ReportDraft
 from records.atomic import atomic_write_many
 from records.interrupted import tidy_folder
 from records.leftovers import is_tui_file
+from records.sections import add_section, move_section, remove_section
 
 SAVER_LIFETIME = 5.0
 """Seconds after which a saver nobody killed ends by itself (none outlives a crashed killer)."""
@@ -144,5 +151,88 @@ def main() -> None:
     print(json.dumps({"problems": problems, "fell": fell, "save_ms": save_time * 1000}))
 
 
+Layout = dict[str, bytes]
+
+
+def layouts(folder: Path) -> tuple[Layout, Layout]:
+    """The folder's section files and report.toml as they are (A), and reshaped (B)."""
+    old = {p.name: p.read_bytes() for p in folder.iterdir() if p.suffix == ".toml"}
+    draft = ReportDraft(folder)
+    draft.meta.set(("header", "signer"), "李四")
+    add_section(draft, "other", "其他需要报告的情况", 2)
+    move_section(draft, draft.sections[-1], -1)
+    remove_section(draft, draft.sections[1])
+    return old, {f.path.name: f.text().encode("utf-8") for f in draft.files}
+
+
+def layout_saver(folder: Path, kinds: dict[str, Layout], first: str) -> None:
+    """Save the folder as one layout, then the other, and so on, until killed."""
+    version = first
+    deadline = time.monotonic() + SAVER_LIFETIME
+    while time.monotonic() < deadline:
+        to, other = kinds[version], kinds["B" if version == "A" else "A"]
+        atomic_write_many(
+            [(folder / n, data) for n, data in to.items()],
+            folder,
+            deletes=[folder / n for n in other if n not in to],
+            complete=True,
+        )
+        version = "B" if version == "A" else "A"
+    os._exit(0)
+
+
+def toml_files(folder: Path) -> Layout:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.suffix == ".toml"}
+
+
+def main_layout() -> None:
+    folder, kills, seed = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    a, b = layouts(folder)
+    kinds = {"A": a, "B": b}
+    started = time.monotonic()
+    for _ in range(10):
+        atomic_write_many([(folder / n, d) for n, d in a.items()], folder, complete=True)
+    save_time = (time.monotonic() - started) / 10
+    rng = random.Random(seed)
+    problems: list[str] = []
+    fell = {"mid-save": 0, "completed": 0, "A": 0, "B": 0}
+    for kill in range(kills):
+        now = toml_files(folder)
+        first = "B" if now == a else "A"
+        pid = os.fork()
+        if pid == 0:
+            layout_saver(folder, kinds, first)
+        try:
+            if kill % 2:
+                time.sleep(rng.uniform(0, 2.5 * save_time))
+            else:
+                wait_for_journal(folder, time.monotonic() + 1)
+                time.sleep(rng.uniform(0, save_time / 4))
+        finally:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        fell["mid-save"] += any(is_tui_file(p.name) for p in folder.iterdir())
+        for name, data in toml_files(folder).items():
+            if data not in (a.get(name), b.get(name)):
+                problems.append(f"kill {kill}: {name} is neither version before the tidy")
+        reports = tidy_folder(folder)
+        after = toml_files(folder)
+        if after not in (a, b):
+            problems.append(f"kill {kill}: not one layout after the tidy: {sorted(after)}")
+            break
+        fell["A" if after == a else "B"] += 1
+        left = [p.name for p in folder.iterdir() if is_tui_file(p.name)]
+        if left:
+            problems.append(f"kill {kill}: left after the next open: {left}")
+        for report in reports:
+            fell["completed"] += bool(report.finished or report.deleted)
+            if report.mixed or report.changed or report.older:
+                problems.append(f"kill {kill}: a completed save reported as {report}")
+    print(json.dumps({"problems": problems, "fell": fell, "save_ms": save_time * 1000}))
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[4:] == ["layout"]:
+        main_layout()
+    else:
+        main()

@@ -68,3 +68,35 @@ def test_kills_mid_save_leave_every_file_whole_and_the_report_consistent(
     assert outcome["fell"]["mid-save"] > kills // 10, outcome  # the kills did fall inside saves
     if kills > 100:
         assert outcome["fell"]["reported"] > 0, outcome  # and some between two renames
+
+
+def test_kills_mid_save_of_renamed_and_removed_sections_leave_one_layout(
+    place: tuple[Path, int],
+) -> None:
+    base, kills = place
+    report = base / "report"
+    shutil.copytree(EXAMPLE, report)
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.records.saving_killer",
+            str(report),
+            str(kills // 2),
+            "17",
+            "layout",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    outcome = json.loads(result.stdout)
+    assert outcome["problems"] == []
+    assert outcome["fell"]["mid-save"] > kills // 20, outcome
+    if kills > 100:
+        assert outcome["fell"]["completed"] > 0, outcome  # some fell between two steps
