@@ -139,6 +139,19 @@ class _Renderer:
             for i, p in enumerate(points, 1)
         )
 
+    def point_paragraphs(
+        self, n: int, file: RecordFile, keys: KeyPath, points: list[str]
+    ) -> list[Paragraph]:
+        """Points written ``points_standalone = true``: 一是… and each next one a paragraph."""
+        return [
+            Paragraph(
+                (Span(point_number(i) + self.fill(p, file, (*keys, "points", i - 1))),),
+                section=n,
+                keys=(*keys, "points", i - 1),
+            )
+            for i, p in enumerate(points, 1)
+        ]
+
     def body(self) -> list[Paragraph]:
         meta = self.report.meta
         paragraphs = [
@@ -157,10 +170,15 @@ class _Renderer:
         file = section.file
         title = section_number(n + 1) + self.fill(section.title, file, ("title",))
         out = [Paragraph((Span(title, "heading1"),), heading=True, level=1, section=n)]
-        lead = self.fill(section.lead, file, ("lead",)) + self.points(file, (), section.points)
+        apart = section.points_standalone
+        lead = self.fill(section.lead, file, ("lead",))
+        if not apart:
+            lead += self.points(file, (), section.points)
         if lead:
             keys = ("lead",) if section.lead else ("points",)
             out.append(Paragraph((Span(lead),), section=n, keys=keys))
+        if apart:
+            out.extend(self.point_paragraphs(n, file, (), section.points))
         out.extend(self.paragraphs(n, file, (), section.paragraphs))
         for block, number in numbered(section.blocks, self.report.numbering):
             out.extend(self.block(n, file, block, number))
@@ -189,7 +207,8 @@ class _Renderer:
         label = block_number(block.level, number, self.report.numbering)
         heading = label + self.fill(block.title, file, (*keys, "title"))
         text = self.fill(block.text, file, (*keys, "text"))
-        text += self.points(file, keys, block.points)
+        if not block.points_standalone:
+            text += self.points(file, keys, block.points)
         out: list[Paragraph] = []
         if not block.is_heading:  # a numbered paragraph: 1. and its text
             out.append(Paragraph((Span(label + text),), level=block.level, section=n, keys=keys))
@@ -198,7 +217,8 @@ class _Renderer:
             out.append(
                 Paragraph(
                     (Span(heading, style),),
-                    heading=block.standalone or bool(block.paragraphs or block.children),
+                    heading=block.standalone
+                    or bool(block.paragraphs or block.children or block.points_standalone),
                     level=block.level,
                     section=n,
                     keys=keys,
@@ -215,6 +235,8 @@ class _Renderer:
                     (Span(heading, style), Span(text)), level=block.level, section=n, keys=keys
                 )
             )
+        if block.points_standalone:
+            out.extend(self.point_paragraphs(n, file, keys, block.points))
         out.extend(self.paragraphs(n, file, keys, block.paragraphs))
         return out
 

@@ -14,11 +14,13 @@ The hierarchy is 一、 (the section itself) → （一） ``parts`` → 1. ``it
                 default): it runs in with ``text`` in one paragraph
     text        the first paragraph (run in after a run-in heading)
     points      一是…二是…, continuing the paragraph of ``text``
+    points_standalone  true: each point is a paragraph of its own (一是… on
+                one line, 二是… on the next), after ``text``'s paragraph
     paragraphs  further paragraphs, each its own
     parts / items / subitems   the blocks of the levels below
 
-A section itself holds ``lead`` (its first paragraph), ``points``,
-``paragraphs`` and blocks of any level below it. Inside one block the order
+A section itself holds ``lead`` (its first paragraph), ``points`` (and
+``points_standalone``), ``paragraphs`` and blocks of any level below it. Inside one block the order
 is fixed: heading, ``text`` with its ``points``, ``paragraphs``, then the
 blocks below.
 """
@@ -55,6 +57,8 @@ class Block(NamedTuple):
     points: list[str]
     paragraphs: list[str]
     children: list[Block]
+    points_standalone: bool = False
+    """Each point is a paragraph of its own, rather than continuing ``text``'s."""
 
     @property
     def is_heading(self) -> bool:
@@ -140,6 +144,7 @@ def build_block(data: Mapping[str, Any], keys: KeyPath, level: int) -> Block:
         points=_strs(data.get("points")),
         paragraphs=_strs(data.get("paragraphs")),
         children=children_of(data, keys, level),
+        points_standalone=data.get("points_standalone") is True,
     )
 
 

@@ -104,6 +104,8 @@ class Section(NamedTuple):
     blocks: list[Block]
     """The blocks directly under the section: （一） parts, or 1. items written without one."""
     metrics: dict[str, Metric]
+    points_standalone: bool = False
+    """Each point is a paragraph of its own, after the lead's (``points_standalone``)."""
 
     @property
     def path(self) -> Path:
@@ -249,6 +251,7 @@ def build_section(file: RecordFile) -> Section:
             )
             for key, m in metrics.items()
         },
+        points_standalone=data.get("points_standalone") is True,
     )
 
 

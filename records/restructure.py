@@ -139,7 +139,16 @@ def _insert_table(file: EditableFile, target: Any, index: int, value: dict[str, 
         table.add(tomlkit.nl())
 
 
-_BLOCK_ORDER = ("kind", "title", "standalone", "lead", "text", "points", "paragraphs")
+_BLOCK_ORDER = (
+    "kind",
+    "title",
+    "standalone",
+    "lead",
+    "text",
+    "points",
+    "points_standalone",
+    "paragraphs",
+)
 """The order of a block's (and a section's) own keys as the clerk writes them."""
 
 

@@ -78,6 +78,11 @@ metric would not reproduce the source. It is listed for review instead.
 """
 THOUSANDS_REASON = "数字带千位分隔符，未转为指标"
 
+_TITLED = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
+"""A document's title (《…12条措施（试行）》): a number in it is part of the name, not a figure."""
+_CONJUNCTION = re.compile(r"^(?:[、和与]|及(?!格))+")
+"""A conjunction left at a label's start (``及`` but not 及格率)."""
+
 
 _FALLBACK_LABELS = {
     "rate": "比率",
@@ -146,7 +151,10 @@ class _Extractor:
         out: list[str] = []
         at = 0
         grouped = [m.span() for m in _GROUPED.finditer(text)]
+        titled = [m.span() for m in _TITLED.finditer(text)]
         for match in self.pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in titled):
+                continue
             number, scale, hedge, unit = match.group("number", "scale", "hedge", "unit")
             after = text[match.start("unit") :]
             within = next((s for s, e in grouped if s <= match.start() < e), None)
@@ -197,7 +205,7 @@ class _Extractor:
             elif ch in _SEPARATORS:
                 cut = i
                 break
-        words = before[cut + 1 :].strip().lstrip("、和及与")
+        words = _CONJUNCTION.sub("", before[cut + 1 :].strip())
         words = _LEADING.sub("", _NUMBERED.sub("", words))
         return _balanced(_TRAILING.sub("", words).strip())
 
@@ -214,7 +222,8 @@ class _Extractor:
 
     @staticmethod
     def label_after(after: str) -> str:
-        cut = min((i for i in (after.find(ch) for ch in _SEPARATORS + "。") if i >= 0), default=-1)
+        stops = (after.find(ch) for ch in _SEPARATORS + "。0123456789")
+        cut = min((i for i in stops if i >= 0), default=-1)
         return (after[:cut] if cut >= 0 else after)[:20].strip()
 
     def section(self, section: ImportedSection) -> list[ImportedMetric]:

@@ -46,12 +46,26 @@ _CHROME_KEYS = (
     "标题",
     "名称",
     "主题词",
+    "发布于",
+    "文章来源",
+    "更新时间",
+    "时间",
+    "日期",
+    "浏览量",
+    "信息发布人",
+    "发布单位",
+    "内容分类",
+    "今天是",
 )
 _CHROME = re.compile(
     r"^(?:(?:" + "|".join(_CHROME_KEYS) + r")\s*[：:]?(?:\s|$|[：:]).*"
     r"|【.*】.*|[【\[]?(?:打印|关闭|收藏|返回顶部)[】\]]?.*"
-    r"|当前位置[：:].*|首页\s*[>＞].*|扫一扫.*|字体[：:]?\s*[大中小].*)$"
+    r"|(?:您)?(?:当前|现在|所在)(?:的)?位置\s*[：:].*|首页\s*[>＞].*|扫一扫.*"
+    r"|字体[：:]?\s*[大中小].*|\[\s*\S{2,6}\s*\].*)$"
 )
+_CHROME_PARTS = re.compile(r"\||\d{4}[-/]\d{1,2}[-/]\d{1,2}")
+"""A page's menu (``简体 | 繁体``) or a date written as a computer does (2024-03-28)."""
+_TITLE_END = re.compile(r"(?:报告|总结|情况)$")
 _CHROME_KEY_ALONE = re.compile(r"^(?:" + "|".join(_CHROME_KEYS) + r")\s*[：:]?$")
 _ISSUER_MARK = re.compile(r"^\S{2,30}文件$")
 _DOC_NUMBER = re.compile(r"^(?P<number>\S{1,20}?[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号)")
@@ -64,6 +78,7 @@ _RULE = re.compile(r"^[─—\-_=━–]{3,}$")
 _CC = re.compile(r"^抄\s*送\s*[：:]\s*(?P<cc>.*?)[。.]?$")
 _PRINTED = re.compile(r"^(?P<printer>.*?)\s*(?P<date>\S+日)\s*印\s*发$")
 _COPIES = re.compile(r"^[（(]?\s*共印\s*(?P<n>\d+)\s*份\s*[）)]?$")
+_NOT_RECIPIENTS = re.compile(r"如下|现将|现就|报告|汇报|总结")
 _RECIPIENT_SPLIT = re.compile(r"[、，,]")
 _AFTER_DATE = re.compile(
     r"^(?:附\s*件|附\s*表|附\s*[：:]).*"
@@ -73,8 +88,14 @@ _AFTER_DATE = re.compile(
 
 
 def is_chrome(text: str) -> bool:
-    """A line of a web page around the report (索引号：…, 【打印】) rather than of the report."""
-    return bool(_CHROME.match(text))
+    """A line of a web page around the report (索引号：…, 【打印】) rather than of the report.
+
+    Besides the known keys and marks, a short line without a sentence that
+    holds a ``|`` or a date written 2024-03-28 (a report writes 2024年3月28日).
+    """
+    if _CHROME.match(text):
+        return True
+    return len(text) <= 100 and not _SENTENCE.search(text) and bool(_CHROME_PARTS.search(text))
 
 
 def _title_like(text: str) -> bool:
@@ -87,8 +108,10 @@ def _title_like(text: str) -> bool:
 
 
 def _recipients_like(text: str) -> bool:
+    """The 主送 line: names of organs and a colon (not 现将……报告如下：)."""
     return (
         text.endswith(("：", ":"))
+        and not _NOT_RECIPIENTS.search(text)
         and len(text) <= 60
         and not _SENTENCE.search(text[:-1])
         and "，" not in text
@@ -97,13 +120,100 @@ def _recipients_like(text: str) -> bool:
 
 
 def _top(report: ImportedReport, paras: list[SourceParagraph]) -> int:
-    """Read the top of the source into ``report``; the index of the first paragraph left."""
-    i = 0
-    title: list[str] = []
-    title_done = False
+    """Read the top of the source into ``report``; the index of the first paragraph left.
+
+    A web copy often shows the title twice (the page's heading, then the
+    document's own, perhaps over two lines) with chrome around and between
+    them: the title is the last line ending it (…报告) before the body starts,
+    with the title lines just above it; everything before is chrome, but for
+    the 版头 (发文机关标志, 发文字号, 签发人).
+    """
+    body = _body_start(paras)
+    end = next(
+        (k for k in range(body - 1, -1, -1) if _title_end(paras[k].text)),
+        None,
+    )
+    if end is None:
+        return _top_lines(report, paras, 0, [])
+    start = end
+    while (
+        start > 0
+        and end - start < 3
+        and paras[start].number - paras[start - 1].number <= 2
+        and _title_line(paras[start - 1].text)
+    ):
+        start -= 1
+    for para in paras[:start]:
+        if not _header_line(report, para):
+            report.skipped.append(Note(para.number, para.text))
+    return _top_lines(report, paras, end + 1, [p.text for p in paras[start : end + 1]])
+
+
+def _body_start(paras: list[SourceParagraph]) -> int:
+    """The first paragraph of the opening or the body: a 一、 heading, or a sentence."""
+    for k, para in enumerate(paras):
+        text = para.text
+        if is_chrome(text) or _recipients_like(text):
+            continue
+        if _HEADING.match(text) or _SENTENCE.search(text) or text.endswith(("：", ":")):
+            return k
+    return len(paras)
+
+
+def _title_end(text: str) -> bool:
+    """The last line of a title: …报告, …总结 or …情况, and no sentence."""
+    return (
+        len(text) <= 60
+        and _TITLE_END.search(text) is not None
+        and not _SENTENCE.search(text)
+        and not _HEADING.match(text)
+        and not is_chrome(text)
+    )
+
+
+def _title_line(text: str) -> bool:
+    """A line that may open a title broken over lines (an organ's name, 关于…)."""
+    return (
+        _title_like(text)
+        and not _title_end(text)
+        and not is_chrome(text)
+        and not _ISSUER_MARK.match(text)
+        and not _DOC_NUMBER.match(text)
+        and not _SIGNER.search(text)
+    )
+
+
+def _header_line(report: ImportedReport, para: SourceParagraph, issuer: bool = True) -> bool:
+    """Read a 版头 line (发文机关标志, or 发文字号 and 签发人) into ``report``; whether it was one.
+
+    ``issuer``: the line may be the 发文机关标志 (above the title, not under it).
+    """
+    text = para.text
+    if issuer and not report.issuer_mark and not report.doc_number and _ISSUER_MARK.match(text):
+        report.issuer_mark = text
+        return True
+    number = _DOC_NUMBER.match(text)
+    signer = _SIGNER.search(text)
+    if not (number or (signer and signer.start() == 0)) or report.doc_number:
+        return False
+    if number:
+        report.doc_number = re.sub(r"\s+", "", number.group("number"))
+    if signer:
+        report.signer = signer.group("signer").strip()
+    rest = text[number.end() if number else 0 : signer.start() if signer else len(text)]
+    if rest.strip(" \u3000\t"):
+        report.review.append(Note(para.number, text, "发文字号一行中还有别的文字，未导入"))
+    return True
+
+
+def _top_lines(
+    report: ImportedReport, paras: list[SourceParagraph], i: int, title: list[str]
+) -> int:
+    """Read from ``paras[i]`` on: 版头 lines, chrome, title lines (unless found), the 主送."""
+    title_done = bool(title)
     while i < len(paras):
         text = paras[i].text
-        if not title and _CHROME_KEY_ALONE.match(text):
+        if _CHROME_KEY_ALONE.match(text):
             # a table copied cell by cell: the key, then its value on the next line
             report.skipped.append(Note(paras[i].number, text))
             if i + 1 < len(paras) and not _title_like_report(paras[i + 1].text):
@@ -111,27 +221,12 @@ def _top(report: ImportedReport, paras: list[SourceParagraph]) -> int:
                 i += 1
             i += 1
             continue
-        if not title and is_chrome(text):
+        if is_chrome(text):
             report.skipped.append(Note(paras[i].number, text))
             i += 1
             continue
-        if not title and not report.issuer_mark and _ISSUER_MARK.match(text):
-            report.issuer_mark = text
-            i += 1
-            continue
-        number = _DOC_NUMBER.match(text)
-        signer = _SIGNER.search(text)
-        if (number or (signer and signer.start() == 0)) and not report.doc_number:
-            if number:
-                report.doc_number = re.sub(r"\s+", "", number.group("number"))
-            if signer:
-                report.signer = signer.group("signer").strip()
-            rest = text[number.end() if number else 0 : signer.start() if signer else len(text)]
-            if rest.strip(" \u3000\t"):
-                report.review.append(
-                    Note(paras[i].number, text, "发文字号一行中还有别的文字，未导入")
-                )
-            i += 1
+        if _header_line(report, paras[i], issuer=not title):
+            i += 1  # before the title, or (a web copy) the 发文字号 under it
             continue
         if _recipients_like(text):
             names = [n.strip() for n in _RECIPIENT_SPLIT.split(text[:-1]) if n.strip()]

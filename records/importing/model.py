@@ -58,6 +58,8 @@ class ImportedBlock:
     points: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     children: list[ImportedBlock] = field(default_factory=list)
+    points_standalone: bool = False
+    """Each point was a paragraph of its own (一是… on one line, 二是… on the next)."""
 
     @property
     def is_bare(self) -> bool:
@@ -78,6 +80,7 @@ class ImportedSection:
     paragraphs: list[str] = field(default_factory=list)
     blocks: list[ImportedBlock] = field(default_factory=list)
     metrics: list[ImportedMetric] = field(default_factory=list)
+    points_standalone: bool = False
 
     def walk(self) -> list[ImportedBlock]:
         """Every block in document order."""

@@ -261,6 +261,12 @@ class _Builder:
         if self.section is None:
             self.opening.append(para)
             return
+        where: ImportedSection | ImportedBlock = self.stack[-1] if self.stack else self.section
+        if _next_point_paragraph(where, text):
+            # 一是… on one line, 二是… on the next: the points are paragraphs of their own
+            where.points.append(text[len(chinese_number(len(where.points) + 1)) + 1 :])
+            where.points_standalone = True
+            return
         if self.stack:
             block = self.stack[-1]
             if block.is_bare:
@@ -300,6 +306,29 @@ class _Builder:
             para = self.sources[id(block)]
             self.review(para, "标题之下什么也没有，按普通段落导入（编号保留为文字）")
             _append(_last_leaf(blocks) if blocks else parent, para.text)
+
+
+def _next_point_paragraph(where: ImportedSection | ImportedBlock, text: str) -> bool:
+    """``text`` opens with the next point's 二是 (三是 …), and the points so far stood alone.
+
+    The first point stood alone when it opened its paragraph (no lead or text
+    before it); the paragraph must hold that one point only, not a run.
+    """
+    points = where.points
+    own_text = where.lead if isinstance(where, ImportedSection) else where.text
+    alone = where.points_standalone or (len(points) == 1 and not own_text)
+    if not points or not alone or where.paragraphs:
+        return False
+    if isinstance(where, ImportedBlock) and where.children:
+        return False
+    if isinstance(where, ImportedSection) and where.blocks:
+        return False
+    marker = chinese_number(len(points) + 1) + "是"
+    if not text.startswith(marker) or len(text) == len(marker):
+        return False
+    # the points so far as placeholders, then this paragraph: it must add one point, not a run
+    before = "".join(chinese_number(k) + "是…。" for k in range(1, len(points) + 1))
+    return len(split_points(before + text)[1]) == len(points) + 1
 
 
 def _bare_sentence(block: ImportedBlock) -> bool:

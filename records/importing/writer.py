@@ -154,12 +154,21 @@ def _report_file(report: ImportedReport, folder: Path, schema_dir: Path | None) 
 
 
 def _own(
-    table: Container | Table, text_key: str, text: str, points: list[str], paragraphs: list[str]
+    table: Container | Table,
+    text_key: str,
+    text: str,
+    points: list[str],
+    paragraphs: list[str],
+    points_standalone: bool = False,
 ) -> None:
     if text:
         table.add(text_key, prose(text))
     if points:
         table.add("points", lines_array([prose(p) for p in points]))
+        if points_standalone:
+            flag = tomlkit.item(True)
+            note(flag, "原文每个要点单独成段")
+            table.add("points_standalone", flag)
     if paragraphs:
         table.add("paragraphs", lines_array([prose(p) for p in paragraphs]))
 
@@ -180,7 +189,7 @@ def _blocks(container: Container | Table, blocks: list[ImportedBlock]) -> None:
             table.add("title", prose(block.title))
         if block.standalone:
             table.add("standalone", True)
-        _own(table, "text", block.text, block.points, block.paragraphs)
+        _own(table, "text", block.text, block.points, block.paragraphs, block.points_standalone)
         _blocks(table, block.children)
         by_key[key].append(table)
     for key, aot in by_key.items():
@@ -205,7 +214,7 @@ def _section_file(
         f"按标题推断为“{KIND_NAMES[section.kind]}”（{section.kind_reason}）；不对请改为 {others}",
     )
     doc.add("title", prose(section.title))
-    _own(doc, "lead", section.lead, section.points, section.paragraphs)
+    _own(doc, "lead", section.lead, section.points, section.paragraphs, section.points_standalone)
     if section.blocks:
         doc.add(tomlkit.nl())
     _blocks(doc, section.blocks)
