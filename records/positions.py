@@ -22,6 +22,9 @@ _WS = re.compile(r"[ \t]*")
 _WS_NL_COMMENT = re.compile(r"(?:[ \t\n]|#[^\n]*)*")
 _SCALAR = re.compile(r"[^\s,\]}#]+(?: \d\d:\d\d[^\s,\]}#]*)?")
 _ESCAPE_WIDTH = {"u": 6, "U": 10, "x": 4}
+_BASIC_BODY = re.compile(r'[^"\\\n]*(?:\\[\s\S]?[^"\\\n]*)*')
+_LITERAL_BODY = re.compile(r"[^'\n]*")
+_COMMENT = re.compile(r"#[^\n]*")
 
 
 class Position(NamedTuple):
@@ -68,7 +71,7 @@ class _Scanner:
                 self.key_value(table)
             self.skip(_WS)
             if self.peek() == "#":
-                self.skip(re.compile(r"#[^\n]*"))
+                self.skip(_COMMENT)
         return self.index
 
     def header(self) -> KeyPath:
@@ -163,10 +166,11 @@ class _Scanner:
                 extra += 1
             self.pos = end
             return
-        i = self.pos + 1
-        while i < len(self.text) and self.text[i] != quote and self.text[i] != "\n":
-            i += 2 if quote == '"' and self.text[i] == "\\" else 1
-        self.pos = min(i + 1, len(self.text))
+        # up to the closing quote or the line's end; in a basic string a backslash
+        # escapes the character after it, whatever it is
+        body = _BASIC_BODY if quote == '"' else _LITERAL_BODY
+        end = body.match(self.text, self.pos + 1).end()  # type: ignore[union-attr]
+        self.pos = min(end + 1, len(self.text))
 
     def array(self, path: KeyPath) -> None:
         self.pos += 1
@@ -259,18 +263,97 @@ def string_offset(raw: str, index: int) -> int:
     return i
 
 
-class Locator:
-    """Positions in one file's text, computed on first use and kept."""
+def _common_prefix(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at the start (a binary search, in C's compares)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
-    def __init__(self, text: str) -> None:
+
+def _common_suffix(a: str, b: str, most: int) -> int:
+    """How many characters (at most ``most``) ``a`` and ``b`` share at the end."""
+    low, high = 0, most
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle : len(a) - low] == b[len(b) - middle : len(b) - low]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _shifted(before: str, index: _Index, text: str) -> _Index | None:
+    """The index of ``text`` from that of ``before`` when they differ inside one value only.
+
+    A keystroke changes one number or string: the characters that differ lie
+    strictly inside one value written as a scalar or a string (not its first
+    character, so everything before it is read as before). That value is
+    scanned again in ``text``; when it ends where the old one ended, moved by
+    the change in length, everything after it is read as before, moved too,
+    so the result is what a scan of ``text`` would find. ``None`` otherwise.
+    """
+    start = _common_prefix(before, text)
+    if start == len(before) == len(text):
+        return index
+    most = min(len(before), len(text)) - start
+    end = len(before) - _common_suffix(before, text, most)
+    delta = len(text) - len(before)
+    found = next(
+        (
+            (path, span)
+            for path, span in index.values.items()
+            if span[0] < start and end <= span[1] and before[span[0]] not in "[{"
+        ),
+        None,
+    )
+    if found is None:
+        return None
+    path, (first, last) = found
+    scanner = _Scanner(text)
+    scanner.pos = first
+    scanner.value(path)
+    if scanner.pos != last + delta:
+        return None
+
+    def moved(offset: int) -> int:
+        return offset if offset <= first else offset + delta
+
+    shifted = _Index()
+    shifted.keys = {k: moved(offset) for k, offset in index.keys.items()}
+    shifted.values = {k: (moved(a), moved(b)) for k, (a, b) in index.values.items()}
+    shifted.values[path] = (first, scanner.pos)
+    return shifted
+
+
+class Locator:
+    """Positions in one file's text, computed on first use and kept.
+
+    ``base`` is the same file's locator before a change: when the index is
+    needed and the change lies inside one value, the base's index is moved
+    rather than the whole file scanned again (:func:`_shifted`).
+    """
+
+    def __init__(self, text: str, base: Locator | None = None) -> None:
         self.text = text.replace("\r\n", "\n")
         self._index: _Index | None = None
         self._line_starts: list[int] | None = None
+        # a base that has no index yet points at one that has: never a chain of texts
+        self._base: Locator | None = base if base is None or base._index is not None else base._base
 
     @property
     def index(self) -> _Index:
         if self._index is None:
-            self._index = _Scanner(self.text).scan()
+            base = self._base
+            if base is not None and base._index is not None:
+                self._index = _shifted(base.text, base._index, self.text)
+            if self._index is None:
+                self._index = _Scanner(self.text).scan()
+            self._base = None
         return self._index
 
     def position_of_offset(self, offset: int) -> Position:

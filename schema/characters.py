@@ -13,7 +13,7 @@ characters and their names are declared in the schema files
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -62,11 +62,16 @@ def _found(
             yield path, match.start(), describe(match.group(), names)
 
 
+Found = Callable[[dict[str, Any], Any, bool], Iterable[tuple[KeyPath, int, str]]]
+"""How the characters are found: :func:`_found`, or one that keeps what it found in unchanged
+tables (``schema.incremental``)."""
+
+
 def control_characters(
-    validator: Any, spec: dict[str, Any], instance: Any, schema: Any
+    validator: Any, spec: dict[str, Any], instance: Any, schema: Any, found: Found = _found
 ) -> Iterator[RuleError]:
     """``tuiControlCharacters``: no string of the file holds a character XML forbids."""
-    for path, index, name in _found(spec, instance):
+    for path, index, name in found(spec, instance, True):
         yield RuleError(
             "X003",
             f"文字中有看不见的{name}，多半是从别的程序粘贴进来的；DOCX 无法写入它，请在此处删除",
@@ -76,14 +81,14 @@ def control_characters(
 
 
 def invisible_characters(
-    validator: Any, spec: dict[str, Any], instance: Any, schema: Any
+    validator: Any, spec: dict[str, Any], instance: Any, schema: Any, found: Found = _found
 ) -> Iterator[RuleError]:
     """``tuiInvisibleCharacters``: no zero-width or direction mark hides in the text.
 
     XML can hold them, so they would be exported and published unseen; a
     direction override even shows the characters after it in another order.
     """
-    for path, index, name in _found(spec, instance, in_blanks=False):
+    for path, index, name in found(spec, instance, False):
         yield RuleError(
             "X004",
             f"文字中有看不见的{name}，多半是从网页或微信粘贴进来的；导出时会原样保留，请在此处删除",

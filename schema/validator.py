@@ -10,7 +10,7 @@ for them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -94,62 +94,12 @@ def folder_validator() -> Any:
     return TuiValidator(for_validation("folder"))
 
 
-_KEPT: dict[int, tuple[Any, list[ValidationError]]] = {}
-"""Each section's instance as last validated (by its place in the report), and its errors."""
-
-
-def _folder_errors(instance: dict[str, Any]) -> Iterator[ValidationError]:
-    """What ``folder_validator().iter_errors(instance)`` finds, each section's part kept.
-
-    The editor checks the whole report after each keystroke; a section file
-    that did not change gives the same errors as last time (its schema sees
-    only that section), so only the changed ones are validated again. The
-    cross-file keywords run over the whole report each time.
-    """
-    validator = folder_validator()
-    schema = validator.schema
-    properties = schema.get("properties", {})
-    sections = properties.get("sections", {})
-    if (
-        set(properties) != {"report", "sections"}
-        or not isinstance(instance.get("sections"), list)
-        or "report" not in instance
-        or set(sections) - {"type", "items"}
-    ):
-        yield from validator.iter_errors(instance)
-        return
-    yield from _rest_validator().iter_errors(instance)
-    for error in validator.descend(
-        instance["report"], properties["report"], path="report", schema_path="report"
-    ):
-        error.relative_schema_path.appendleft("properties")
-        yield error
-    shape = {k: v for k, v in sections.items() if k != "items"}
-    for error in validator.descend(instance["sections"], shape, "sections", "sections"):
-        error.relative_schema_path.appendleft("properties")
-        yield error
-    for index, section in enumerate(instance["sections"]):
-        kept = _KEPT.get(index)
-        if kept is None or kept[0] != section:
-            errors = []
-            for error in validator.descend(section, sections["items"], path=index):
-                error.relative_schema_path.appendleft("items")
-                error.relative_path.appendleft("sections")
-                error.relative_schema_path.appendleft("sections")
-                error.relative_schema_path.appendleft("properties")
-                errors.append(error)
-            kept = _KEPT[index] = (section, errors)
-        yield from kept[1]
-    for index in [i for i in _KEPT if i >= len(instance["sections"])]:
-        del _KEPT[index]
-
-
 @cache
-def _rest_validator() -> Any:
-    """The folder validator without ``properties``: the cross-file keywords only."""
-    validator = folder_validator()
-    rest = {k: v for k, v in validator.schema.items() if k != "properties"}
-    return validator.evolve(schema=rest)
+def _incremental_validator() -> Any:
+    """The folder validator that keeps the errors of unchanged values (see schema.incremental)."""
+    from schema.incremental import validation
+
+    return validation(TuiValidator)(for_validation("folder"))
 
 
 def _pointer(keys: Sequence[str | int]) -> str:
@@ -264,22 +214,37 @@ def load_diagnostic(error: RecordError) -> Diagnostic:
     return Diagnostic(path, error.line or 1, error.column or 1, error.code, "error", error.message)
 
 
-def validate_report(report: Report, load_errors: Sequence[RecordError] = ()) -> list[Diagnostic]:
+def validate_report(
+    report: Report, load_errors: Sequence[RecordError] = (), *, again: bool = False
+) -> list[Diagnostic]:
     """Every finding about a report (or an unsaved draft of one), sorted by file, line, column.
 
     ``load_errors`` are the files that could not be read; findings that only
     follow from their absence (report.toml's fields, a missing part) are not
     repeated. When report.toml names last year's report (``previous``), what
     ``tui compare`` finds against it is among the warnings (U001–U005).
+
+    ``again``: the report is checked over and over as it is edited (the
+    editor); the errors of tables and values that are the same objects as at
+    the last such call are kept (:mod:`schema.incremental`). The findings are
+    the same either way.
     """
+    if again:
+        from schema import incremental
+
+        incremental.turn()
+        make: Callable[[Any], Any] = incremental.instance_of
+        validator = _incremental_validator()
+    else:
+        make, validator = to_instance, folder_validator()
     instance = {
-        "report": to_instance(report.meta.data),
-        "sections": [to_instance(s.file.data) for s in report.sections],
+        "report": make(report.meta.data),
+        "sections": [make(s.file.data) for s in report.sections],
     }
     meta_failed = any(e.path == report.meta.path for e in load_errors)
     section_failed = any(e.path != report.meta.path for e in load_errors)
     found = [load_diagnostic(e) for e in load_errors]
-    for error in _folder_errors(instance):
+    for error in validator.iter_errors(instance):
         for diagnostic in _diagnostics(error, report):
             if meta_failed and diagnostic.file == relative_to_cwd(report.meta.path):
                 continue

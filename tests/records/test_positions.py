@@ -146,3 +146,56 @@ def test_a_missing_key_is_found_at_its_commented_out_placeholder() -> None:
     # no placeholder in its own table: the table itself, not another table's comment
     assert locator.value(("header", "copies")) == (3, 1)
     assert locator.value(("parts", 0, "doc_number")) == (8, 1)
+
+
+def _scanned(text: str) -> tuple[dict[KeyPath, int], dict[KeyPath, tuple[int, int]]]:
+    index = Locator(text).index
+    return index.keys, index.values
+
+
+def _parses(text: str) -> bool:
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return False
+    return True
+
+
+_EXAMPLE_TEXTS = {p.name: p.read_text("utf-8") for p in sorted(EXAMPLE.glob("*.toml"))}
+_TYPED = st.text(alphabet="0123456789.-\"'\\ \n#[]{}=,xe中，{}", max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(sorted(_EXAMPLE_TEXTS)), st.data())
+def test_after_a_keystroke_the_positions_moved_are_those_a_new_scan_finds(
+    name: str, data: st.DataObject
+) -> None:
+    """A change inside one value (or anywhere): the base's index moved equals a new scan."""
+    before = _EXAMPLE_TEXTS[name]
+    base = Locator(before)
+    spans = sorted(base.index.values.values())
+    if data.draw(st.booleans()):  # inside a value, as typing in a field changes the file
+        first, last = data.draw(st.sampled_from([s for s in spans if s[1] > s[0]]))
+        start = data.draw(st.integers(first, last))
+    else:  # anywhere at all
+        start = data.draw(st.integers(0, len(before)))
+    end = data.draw(st.integers(start, min(len(before), start + 4)))
+    text = before[:start] + data.draw(_TYPED) + before[end:]
+    if not _parses(text):
+        return  # positions are only asked of files that parse
+    moved = Locator(text, base=base)
+    assert (moved.index.keys, moved.index.values) == _scanned(text)
+
+
+def test_a_value_typed_longer_moves_the_positions_after_it(example_dir: Path) -> None:
+    before = (example_dir / "1-measures.toml").read_text("utf-8")
+    base = Locator(before)
+    base.index  # noqa: B018 - the base has its index, as after a check with findings
+    text = before.replace("value = 142\n", "value = 14200\n", 1)
+    moved = Locator(text, base=base)
+    assert (moved.index.keys, moved.index.values) == _scanned(text)
+    keys = ("metrics", "legal_reviews", "value")
+    assert moved.value(keys) == Locator(text).value(keys)
+    # a base without an index leaves the index to a scan of its own, and holds no chain
+    third = Locator(text.replace("14200", "1"), base=Locator(text))
+    assert third._base is None
