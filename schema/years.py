@@ -148,7 +148,7 @@ def report_years(
                 pointer_keys(spec["date"]),
                 severity="warning",
             )
-        elif date.year < year + deadline["yearOffset"]:
+        elif date < _year_end(year, spec):
             yield RuleError(
                 "Y007",
                 f"成文日期 {date.isoformat()} 在 {year} 年度结束之前；"
@@ -156,6 +156,20 @@ def report_years(
                 pointer_keys(spec["date"]),
                 severity="warning",
             )
+
+
+def _year_end(year: int, spec: dict[str, Any]) -> dt.date:
+    """The earliest date a report on ``year`` is written: its year's end (``yearEndFrom``).
+
+    Many districts collect the year's report with the year-end summaries in
+    November and December (大足区卫生健康委员会, 大足卫文〔2021〕82号, dated
+    2021-11-15); a date in the report's own year before that is a year typed
+    wrong more likely than a report.
+    """
+    start = spec.get("yearEndFrom")
+    if not isinstance(start, dict):
+        return dt.date(year + 1, 1, 1)
+    return dt.date(year, start["month"], start["day"])
 
 
 def section_years(

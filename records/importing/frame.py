@@ -68,7 +68,7 @@ _CHROME_PARTS = re.compile(r"\||\d{4}[-/]\d{1,2}[-/]\d{1,2}")
 _TITLE_END = re.compile(r"(?:报告|总结|情况)$")
 _CHROME_KEY_ALONE = re.compile(r"^(?:" + "|".join(_CHROME_KEYS) + r")\s*[：:]?$")
 _ISSUER_MARK = re.compile(r"^\S{2,30}文件$")
-_DOC_NUMBER = re.compile(r"^(?P<number>\S{1,20}?[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号)")
+_DOC_NUMBER = re.compile(r"^(?P<number>[^\s：:]{1,20}?[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号)")
 _SIGNER = re.compile(r"签发人\s*[：:]\s*(?P<signer>\S.*)$")
 _SENTENCE = re.compile(r"[。；;！!？?]")
 _HEADING = re.compile(
@@ -319,6 +319,37 @@ def _dated(text: str) -> bool:
     return bool(date) and stop == len(text) and at > 0 and len(text) <= 50
 
 
+_PAGE_FIELD = re.compile(
+    r"[\[【]?\s*(?P<key>成文日期|发文字号|文号)\s*[\]】]?\s*[：:]?\s*(?P<value>\S*)"
+)
+"""A field of a page's index table (政府信息公开): ``[ 成文日期 ] 2021-11-15``, ``文号：…``."""
+
+
+def _page_fields(report: ImportedReport) -> None:
+    """The 成文日期 and 发文字号 of the page's index table, where the document has none.
+
+    A web copy often lacks the date under the 署名 (or is cut before it), while
+    the page's own table states it; the clerk is asked to check.
+    """
+    notes = report.skipped
+    for k, note in enumerate(notes):
+        for match in _PAGE_FIELD.finditer(note.text):
+            value = match.group("value")
+            if not value and k + 1 < len(notes) and notes[k + 1].number == note.number + 1:
+                value = notes[k + 1].text  # a table copied cell by cell
+            key = match.group("key")
+            if key == "成文日期" and report.date is None and parse_date(value):
+                report.date = parse_date(value)
+                reason = "原文末尾没有成文日期，取自网页信息栏的“成文日期”，请核对"
+                report.review.append(Note(note.number, note.text, reason))
+            elif key != "成文日期" and not report.doc_number:
+                number = _DOC_NUMBER.match(value)
+                if number:
+                    report.doc_number = re.sub(r"\s+", "", number.group("number"))
+                    reason = f"原文没有发文字号，取自网页信息栏的“{key}”，请核对"
+                    report.review.append(Note(note.number, note.text, reason))
+
+
 def split_frame(report: ImportedReport, paras: list[SourceParagraph]) -> list[SourceParagraph]:
     """Fill the frame of ``report`` from ``paras``; the paragraphs of the opening and body.
 
@@ -328,4 +359,5 @@ def split_frame(report: ImportedReport, paras: list[SourceParagraph]) -> list[So
     start = _top(report, paras)
     end = _bottom(report, paras, start)
     report.skipped.sort(key=lambda note: note.number)
+    _page_fields(report)
     return paras[start:end] + report.after_date

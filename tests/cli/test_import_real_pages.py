@@ -160,3 +160,35 @@ def test_a_number_inside_a_documents_title_is_not_a_figure(
     (metric,) = report.sections[0].metrics.values()
     assert (metric.value, metric.unit) == (39, "份")
     assert "《铜梁区促进商务服务业高质量发展12条措施（试行）》" in report.sections[0].lead
+
+
+TABLE_PAGE = """\
+索引号：11500111MB15011811/2022-00010
+发文字号：测卫文〔2022〕8号
+成文日期
+2022-03-25
+测试区卫生健康委员会2021年法治政府建设情况报告
+区政府：
+现将我委2021年度法治政府建设工作情况报告如下：
+一、主要举措和成效
+我委强化组织领导。
+"""
+
+
+def test_the_pages_index_table_gives_the_date_and_number_the_copy_lacks(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    report, out, _ = imported(capsys, tmp_path, TABLE_PAGE)
+    assert (str(report.body.date), report.header.doc_number) == ("2022-03-25", "测卫文〔2022〕8号")
+    assert "取自网页信息栏的“成文日期”，请核对" in out
+    assert "取自网页信息栏的“发文字号”，请核对" in out
+    assert "第 2 行：发文字号：测卫文〔2022〕8号" in out  # still listed as the page's line
+
+
+def test_the_documents_own_date_wins_over_the_pages(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = TABLE_PAGE + "测试区卫生健康委员会\n2022年3月28日\n"
+    report, out, _ = imported(capsys, tmp_path, text)
+    assert str(report.body.date) == "2022-03-28"
+    assert "网页信息栏的“成文日期”" not in out

@@ -50,6 +50,8 @@ class Case:
     """A source paragraph and what the export prints for it, where the two differ by design."""
     findings: tuple[tuple[str, str], ...] = ()
     """(file, code) that validate reports besides what the copy lacks; the reason beside each."""
+    date: str = ""
+    """The 成文日期 of the page's index table, which the cut copy's end does not reach."""
 
 
 JINGHAI_2020_TITLE = "2020年静海区法治政府建设情况报告"
@@ -99,6 +101,8 @@ CASES = {
             "重庆市大足区卫生健康委员会" + DAZU_TITLE,
         ),
         header=("大足卫文〔2021〕82号",),
+        # dated 2021-11-15, before the year ended: a year-end summary, which Y007 lets pass
+        date="2021-11-15",
     ),
     # No title on the page: a 日期/来源 line, then 现将……总结如下： (the opening, not a 主送).
     "2021-chongqing-hechuan-weijianwei": Case(
@@ -214,6 +218,7 @@ def test_the_frame_is_the_reports(stem: str, imported: dict[str, Imported]) -> N
     assert report.body.title == case.title
     assert tuple(report.body.recipients) == case.recipients
     assert report.header.doc_number == case.doc_number
+    assert str(report.body.date or "") == case.date
     assert tuple(s.kind for s in report.sections) == case.kinds
     # the page's own lines are listed as skipped, in line order
     summary = imported[stem].summary
@@ -237,6 +242,9 @@ def expected_lines(stem: str) -> list[str]:
             chrome.pop(0)
         elif line not in case.header:
             lines.extend(case.changed.get(line, (line,)))
+    if case.date:  # printed after the body, where the 署名 and 日期 stand
+        year, month, day = (int(n) for n in case.date.split("-"))
+        lines.append(f"{year}年{month}月{day}日")
     return lines
 
 
