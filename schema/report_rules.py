@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from records.body import block_tables
 from records.placeholders import Malformed, Reference
 from schema.findings import RuleError, metric_items, report_prose, section_prose, segments
 from schema.loading import load_schema
@@ -109,7 +110,7 @@ def required_kinds(
                     f"否则请新建一个这样的部分文件，如 {n}-{kind}.toml"
                 ),
             )
-        elif kind not in seen:
+        elif kind not in seen and not _covered_by_heading(sections, spec, kind):
             yield RuleError(
                 "M001",
                 f"缺少“{titles.get(kind, kind)}”部分："
@@ -117,6 +118,26 @@ def required_kinds(
                 f"如 {n}-{kind}.toml",
                 ("report",),
             )
+
+
+def _covered_by_heading(sections: list[Any], spec: dict[str, Any], kind: str) -> bool:
+    """A mandated item reported as a heading inside another section (``coveredByHeading``).
+
+    Many reports give the 第一责任人 item a （一） of the measures section
+    (合川区卫健委: “（一）……履行推进法治建设第一责任人职责到位。”; 武汉市市场监管局:
+    “（一）履行法治第一责任人职责，推进法治政府建设”) rather than a 一、 of its own.
+    """
+    words = spec.get("coveredByHeading", {}).get(kind)
+    if not words:
+        return False
+    for section in sections:
+        if not isinstance(section, dict):
+            continue
+        for _, _, table in block_tables(section):
+            title = table.get("title")
+            if isinstance(title, str) and any(word in title for word in words):
+                return True
+    return False
 
 
 def metrics(

@@ -52,6 +52,8 @@ class Case:
     """(file, code) that validate reports besides what the copy lacks; the reason beside each."""
     date: str = ""
     """The 成文日期 of the page's index table, which the cut copy's end does not reach."""
+    covered: tuple[str, ...] = ()
+    """Mandated items the copy reports as a heading inside another section (no M001 for them)."""
 
 
 JINGHAI_2020_TITLE = "2020年静海区法治政府建设情况报告"
@@ -109,6 +111,8 @@ CASES = {
         year=2021,
         kinds=("measures",),
         chrome=("日期：2022-03-29来源：区卫健委",),
+        # （一）……履行推进法治建设第一责任人职责到位。: the 第一责任人 item is a part of 一、
+        covered=("leadership",),
         # the space typed after 一、 is not kept: the number is generated, then the title
         changed={"一、 主要举措和成效": ("一、主要举措和成效",)},
     ),
@@ -295,4 +299,5 @@ def test_validate_finds_only_what_the_copy_lacks(stem: str, imported: dict[str, 
     assert {(f, c) for f, c, _ in found - lacking(report)} == intended
     # every mandated section the copy reaches counts: M001 only for those after the cut
     m001 = [d.message for d in validate_report(report) if d.code == "M001"]
-    assert len(m001) == len([k for k in KINDS if k not in {s.kind for s in report.sections}])
+    kinds = {s.kind for s in report.sections} | set(CASES[stem].covered)
+    assert len(m001) == len([k for k in KINDS if k not in kinds])
