@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.editor.screens.editor import under_its_field
+from tui.editor.marks import under_its_field
 
 
 @pytest.mark.parametrize(

@@ -134,11 +134,11 @@ async def test_input_that_cannot_be_stored_is_counted_in_the_problems_line(
 async def test_habits_from_other_programs_get_an_answer_not_silence(editor: EditorApp) -> None:
     async with editor.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+z")  # in the tree: nothing to undo here
+        await pilot.press("ctrl+z")  # nothing changed yet: nothing to undo
         await pilot.press("ctrl+c")  # does not quit
         await pilot.pause()
-        titles = [n.title for n in editor._notifications]
-        assert titles == ["这里不能撤销", "要退出吗？"]
+        said = [(n.title, n.message) for n in editor._notifications]
+        assert said[0] == ("", "没有可以撤销的修改") and said[1][0] == "要退出吗？"
         assert editor.is_running
 
 

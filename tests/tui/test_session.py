@@ -11,9 +11,9 @@ import pytest
 
 from tests.conftest import EXAMPLE
 from tui.editor.inputs import InputProblem, parse_input
+from tui.editor.marks import pointer_keys
 from tui.editor.outline import FieldSpec, node_for
 from tui.editor.palette import field_entry_text
-from tui.editor.screens.editor import pointer_keys
 from tui.editor.session import EditSession
 
 

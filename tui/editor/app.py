@@ -24,6 +24,7 @@ from tui.editor.screens.comparison import ComparisonScreen, MetricChosen
 from tui.editor.screens.editor import EditorScreen
 from tui.editor.screens.help import HelpScreen, KeyRow, rows_from
 from tui.editor.screens.prompts import Choice, ChoiceScreen
+from tui.editor.screens.undoing import UNDO_KEYS
 from tui.editor.session import EditSession
 from tui.editor.widgets.report_tree import ReportTree
 
@@ -56,7 +57,9 @@ class EditorApp(InputMethodApp[None]):
         Binding("ctrl+q", "request_quit", "退出", priority=True),
         Binding("f1", "help", "帮助"),
         Binding("ctrl+p", "command_palette", "命令", priority=True),
-        Binding("ctrl+z", "no_undo", "撤销", show=False),
+        # the editing screen's keys, for where its footer leaves Ctrl+Z out (a heading in the tree)
+        Binding("ctrl+z", "undo", show=False),
+        Binding("ctrl+y,ctrl+shift+z", "redo", show=False),
         Binding("escape", "back_to_list", "报告列表", key_display="esc"),
     ]
 
@@ -133,6 +136,7 @@ class EditorApp(InputMethodApp[None]):
                 failed = restore(self.session, found)
                 self.editor.form.node = None
                 self.editor.report_tree.show_outline(self.session.outline)
+                self.editor.post_message(EditorScreen.DraftChanged())  # a step to undo
                 self.editor.check_now()
                 self.show_modified()
                 if failed:
@@ -186,6 +190,7 @@ class EditorApp(InputMethodApp[None]):
         if self.recovery is not None:
             self.recovery.clear()
         self.show_modified()
+        self.editor.history.end_typing()  # undo can stop at what was saved
         self.editor.show_all_problems()  # a save always shows every diagnostic
         self.editor.check_now()
         errors = sum(1 for d in self.editor.diagnostics if d.severity == "error")
@@ -210,6 +215,7 @@ class EditorApp(InputMethodApp[None]):
                 self.session.reload(conflicts)
                 self.editor.form.node = None
                 self.editor.report_tree.show_outline(self.session.outline)
+                self.editor.post_message(EditorScreen.DraftChanged())
                 self.notify(f"已重新载入 {names}，其中未保存的修改已放弃")
                 self.save_draft(then_quit)
             elif choice == "overwrite":
@@ -240,7 +246,12 @@ class EditorApp(InputMethodApp[None]):
         self.after_typing(self.ask_before_quitting)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Esc in the tree leaves for the list of reports only when there is one."""
+        """Esc in the tree leaves for the list of reports only when there is one.
+
+        Undo and redo act on the editing screen, not under a dialog.
+        """
+        if action in ("undo", "redo"):
+            return self.screen is self.editor
         return self.from_list if action == "back_to_list" else True
 
     def bindings_shown(self) -> list[BindingType]:
@@ -288,12 +299,11 @@ class EditorApp(InputMethodApp[None]):
             answer,
         )
 
-    def action_no_undo(self) -> None:
-        """Ctrl+Z outside a multi-line text box (whose own undo takes it) says what there is."""
-        self.notify(
-            "多行文字框中 Ctrl+Z 可撤销输入；其他修改，保存前可按 Ctrl+Q 选“不保存退出”全部放弃。",
-            title="这里不能撤销",
-        )
+    async def action_undo(self) -> None:
+        await self.editor.undo()
+
+    async def action_redo(self) -> None:
+        await self.editor.redo()
 
     def action_help_quit(self) -> None:
         """Ctrl+C (pressed from habit) says how to quit instead of quitting."""
@@ -384,6 +394,7 @@ class EditorApp(InputMethodApp[None]):
             ("全局", rows_from(self.bindings_shown()) + rows_from(EditorScreen.BINDINGS)),
             ("目录（左侧）", rows_from(ReportTree.BINDINGS)),
             ("移动与编辑", _MOVING_KEYS),
+            ("撤销与重做", UNDO_KEYS),
         ]
         self.push_screen(HelpScreen(groups))
 

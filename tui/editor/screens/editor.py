@@ -10,7 +10,6 @@ rebuild the tree and keep the cursor on the node the clerk was working on.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from textual import work
@@ -25,11 +24,14 @@ from textual.worker import get_current_worker
 from records import Diagnostic, Report
 from records.positions import KeyPath
 from tui.editor.checking import CheckResult, Snapshot, check_snapshot
-from tui.editor.inputs import InputProblem, escape_breaks, format_field
+from tui.editor.history import History, Place, moment_of
+from tui.editor.inputs import InputProblem, escape_breaks
+from tui.editor.marks import pointer_keys, under_its_field
 from tui.editor.outline import FieldSpec, NodeRef, OutlineNode, Renumbering, node_for
 from tui.editor.preview import preview
 from tui.editor.previous import LastYear, MetricChanges, Previous, compare_all, metric_view
 from tui.editor.screens.structure import StructureEditing
+from tui.editor.screens.undoing import Undoing, unstored
 from tui.editor.session import EditSession
 from tui.editor.widgets.diagnostics_pane import DiagnosticsPane
 from tui.editor.widgets.field_editor import FieldEditor, field_title
@@ -40,28 +42,7 @@ from tui.editor.widgets.previous_text import PreviousTextScreen
 from tui.editor.widgets.report_tree import ReportTree
 
 
-def under_its_field(message: str, keys: KeyPath) -> str:
-    """A finding's message as shown under its field in a metric's form.
-
-    The validator names the metric (“指标 penalty_cases（办理行政处罚案件）：…”)
-    for the pane and the command line; in the metric's own form it would
-    only push the message onto more lines.
-    """
-    if len(keys) < 2 or keys[0] != "metrics":
-        return message
-    named = re.match(rf"指标 {re.escape(str(keys[1]))}(?!\w)(（[^）]*）)?[： ]?", message)
-    return message[named.end() :] if named and named.end() < len(message) else message
-
-
-def pointer_keys(pointer: str) -> KeyPath:
-    """A JSON pointer (``/parts/0/title``) as a key path; digits are array indices."""
-    if not pointer:
-        return ()
-    parts = [p.replace("~1", "/").replace("~0", "~") for p in pointer.lstrip("/").split("/")]
-    return tuple(int(p) if p.isdigit() else p for p in parts)
-
-
-class EditorScreen(StructureEditing):
+class EditorScreen(StructureEditing, Undoing):
     """The one working screen of the editor."""
 
     BINDINGS = [
@@ -75,7 +56,18 @@ class EditorScreen(StructureEditing):
 
     @dataclass
     class DraftChanged(Message):
-        """The draft changed: the app marks it unsaved and keeps a recovery copy."""
+        """The draft changed: a step to undo (:mod:`.undoing`), 未保存, a recovery copy.
+
+        Post it after every change to the draft (a field, :meth:`rebuild` after
+        add, remove, move; a section added, removed or moved): that alone makes
+        the change undoable. ``place`` is where it was made (redo's cursor),
+        ``origin`` where the cursor was before (undo's); both default to the
+        field with the cursor, else the tree's node. ``typing``: a keystroke.
+        """
+
+        place: Place | None = None
+        origin: Place | None = None
+        typing: bool = False
 
     @dataclass
     class Checked(Message):
@@ -95,6 +87,7 @@ class EditorScreen(StructureEditing):
         self._check_again = False
         self.changes: MetricChanges = {}
         """This year's metrics against last year's, from the last check."""
+        self.history = History(moment_of(session))
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -117,6 +110,8 @@ class EditorScreen(StructureEditing):
         """Esc (back to the tree) is not offered in the tree itself, leaving the footer room."""
         if action == "focus_tree" and self.is_mounted:
             return self.focused is not self.report_tree
+        if action == "undo":
+            return self.undo_in_footer()
         if action in ("copy_last_year", "show_last_year"):
             field = self.focused_field()
             return field is not None and bool(field.last_year)
@@ -140,7 +135,7 @@ class EditorScreen(StructureEditing):
     # -- showing a node --------------------------------------------------------
     async def show_node(self, node: OutlineNode) -> None:
         """Show ``node``'s fields with their values and error marks."""
-        values = {spec: format_field(spec.kind, self.session.value(spec)) for spec in node.fields}
+        values = {spec: self.shown_value(spec) for spec in node.fields}
         await self.form.show(node, values, self.problems())
         self.update_previous()
         self.update_preview()
@@ -197,13 +192,16 @@ class EditorScreen(StructureEditing):
     def apply_edit(self, spec: FieldSpec, raw: str) -> None:
         """Store what was typed in ``spec``, or mark why it cannot be stored."""
         where = (spec.file, spec.keys)
+        typed = self.DraftChanged(
+            Place(*where, field=True), typing=spec.kind not in ("switch", "kind")
+        )
         try:
             changed = self.session.set_value(spec, raw)
         except InputProblem as problem:
-            self.local_problems[where] = f"✗{problem}（未写入）"
+            self.local_problems[where] = unstored(str(problem))
             self.form.mark(self.problems())
             self.query_one(DiagnosticsPane).count_unread(len(self.local_problems))
-            self.post_message(self.DraftChanged())  # unsaved from this keystroke on
+            self.post_message(typed)  # unsaved from this keystroke on
             return
         if self.local_problems.pop(where, None) is not None:
             self.form.mark(self.problems())
@@ -213,7 +211,7 @@ class EditorScreen(StructureEditing):
             self.call_later(self.reshow, spec)
             return
         if changed:
-            self.post_message(self.DraftChanged())
+            self.post_message(typed)
             self.schedule_check()
 
     async def reshow(self, spec: FieldSpec) -> None:
@@ -389,6 +387,7 @@ class EditorScreen(StructureEditing):
         once the clerk leaves them (or saves), not while the field is still empty.
         ``moved`` says where the other nodes of a changed list went.
         """
+        origin = self.here()  # the tree still shows the node acted on
         self.form.node = None
         self.fresh.clear()
         self.report_tree.show_outline(self.session.outline, select=select, moved=moved)
@@ -396,7 +395,7 @@ class EditorScreen(StructureEditing):
         if added:
             self.fresh = {(spec.file, spec.keys) for spec in node.fields}
         await self.show_node(node)
-        self.post_message(self.DraftChanged())
+        self.post_message(self.DraftChanged(Place(select.file, select.keys), origin))
         self.schedule_check()
 
     # -- panes -----------------------------------------------------------------

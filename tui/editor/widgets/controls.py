@@ -89,6 +89,10 @@ class ParagraphArea(TextArea):
             if self.cursor_location == (0, 0) and not self.selected_text:
                 self.move_cursor(self.document.end)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Ctrl+Z and Ctrl+Y are the draft's undo and redo (the screen's), not the area's own."""
+        return action not in ("undo", "redo") and super().check_action(action, parameters)
+
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             # a line break would split the exported paragraph: say the field is done instead
