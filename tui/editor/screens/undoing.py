@@ -32,10 +32,13 @@ if TYPE_CHECKING:
     from tui.editor.screens.editor import EditorScreen
 
 UNDO_KEYS: list[KeyRow] = [
-    ("Ctrl+Z", "撤销上一步修改，光标回到改动的地方（保存后也可以撤销）"),
-    ("", "字段中的输入：停顿约一秒或离开字段，算作一步"),
-    ("", "添加、删除、移动、单独成段、指标、主送/抄送机关：每次一步"),
-    ("Ctrl+Y", "重做刚撤销的修改（终端支持时 Ctrl+Shift+Z 也可以）"),
+    ("Ctrl+Z", "撤销上一步修改，光标回到改动处"),
+    ("", "保存之后也可以撤销"),
+    ("", "字段中连续输入为一步，停顿一秒"),
+    ("", "或离开字段即开始新的一步"),
+    ("", "增删、移动、单独成段：每次一步"),
+    ("Ctrl+Y", "重做刚撤销的修改"),
+    ("Ctrl+Shift+Z", "同 Ctrl+Y（终端支持时）"),
 ]
 """F1's rows for undo and redo (the footer has room for Ctrl+Z's 撤销 only)."""
 
