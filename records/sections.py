@@ -178,7 +178,37 @@ def arrange(
     index = next(i for i, f in enumerate(sections) if f is placed)
     current = [None if f is placed and slug else f.path.name for f in sections]
     slugs = [slug if f is placed and slug else split_name(f.path.name).slug for f in sections]
-    names = plan_names(current, slugs, index, taken_names(draft))
+    taken = taken_names(draft)
+    names = _as_on_disk(sections, plan_names(current, slugs, index, taken), taken)
+    return _rename(draft, sections, names, current)
+
+
+def _as_on_disk(sections: list[EditableFile], names: list[str], taken: frozenset[str]) -> list[str]:
+    """The names the files have on disk, where the order allows them all; else ``names``.
+
+    A section added and removed again, or moved and moved back, leaves no file renamed.
+    """
+    back = [
+        f.origin.name if f.origin is not None else n for f, n in zip(sections, names, strict=True)
+    ]
+    numbers = [split_name(n).number for n in back]
+    rising = all(
+        a < b for a, b in zip(numbers, numbers[1:], strict=False) if a is not None and b is not None
+    )
+    fresh = [n for f, n in zip(sections, back, strict=True) if f.origin is None]
+    if (
+        back != names
+        and rising
+        and in_order(back)
+        and all(n.casefold() not in taken for n in fresh)
+    ):
+        return back
+    return names
+
+
+def _rename(
+    draft: ReportDraft, sections: list[EditableFile], names: list[str], current: list[str | None]
+) -> Renames:
     renames: Renames = {}
     for f, name, old in zip(sections, names, current, strict=True):
         if old is not None and old != name:
@@ -214,9 +244,16 @@ def add_section(draft: ReportDraft, kind: str, title: str, at: int) -> tuple[Edi
     return new, arrange(draft, order, new, slug=kind)
 
 
-def remove_section(draft: ReportDraft, section: EditableFile) -> None:
-    """Take ``section`` out of the draft; its file is deleted at the next save."""
-    draft.sections = [f for f in draft.sections if f is not section]
+def remove_section(draft: ReportDraft, section: EditableFile) -> Renames:
+    """Take ``section`` out of the draft; its file is deleted at the next save.
+
+    The others keep their names, or get back the ones they have on disk
+    when the order allows (a section added, then removed: nothing renamed).
+    """
+    sections = [f for f in draft.sections if f is not section]
+    current: list[str | None] = [f.path.name for f in sections]
+    names = _as_on_disk(sections, [f.path.name for f in sections], taken_names(draft))
+    return _rename(draft, sections, names, current)
 
 
 def move_section(draft: ReportDraft, section: EditableFile, offset: int) -> Renames | None:

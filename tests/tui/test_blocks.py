@@ -364,7 +364,7 @@ async def test_a_further_paragraph_of_the_opening_is_added_on_the_body_node(
         await settle(pilot)
         await pilot.press("down")  # 版头 → 主体
         assert cursor(app).role == "body"
-        await pilot.press("a")  # the one thing added there: at once, no prompt
+        await pilot.press("a", "d")  # 开头语的下一段 (the other answer is a new section)
         await settle(pilot)
         await type_text(pilot, "现将有关情况报告如下：")
         await pilot.press("ctrl+s")

@@ -47,6 +47,12 @@ def add_options(node: OutlineNode, numbering: Numbering) -> list[AddOption]:
             AddOption("paragraph", "段落", "d"),
             AddOption("part", f"分项标题 {_example(2, numbering)}", "b"),
             AddOption("metric", "指标", "m"),
+            AddOption("section", "新的一节 一、……（一个部分文件）", "s"),
+        ]
+    if role == "body":
+        return [
+            AddOption("paragraph", "开头语的下一段", "d"),  # [body] paragraphs
+            AddOption("section", "新的一节 一、……（一个部分文件）", "s"),
         ]
     if role == "part":
         below = node.level + 1
@@ -69,7 +75,6 @@ def add_options(node: OutlineNode, numbering: Numbering) -> list[AddOption]:
         ]
         return options
     single = {
-        "body": AddOption("paragraph", "开头语的下一段", "d"),  # [body] paragraphs
         "point": AddOption("point", "下一条要点", "p"),
         "paragraph": AddOption("paragraph", "下一段", "d"),
         "metrics": AddOption("metric", "指标", "m"),

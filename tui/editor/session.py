@@ -138,11 +138,17 @@ class EditSession:
 
         Only files whose text differs are parsed again. What is on disk is not
         touched: :attr:`modified` then says whether the draft differs from it.
+        Each file goes back to the name it had (sections renamed, added or
+        removed since); a file on disk that the state does not hold is deleted
+        at the next save, one it holds that the save deleted is written again.
         """
+        cached = {id(f): self._texts.get(f.path.name) for f in self.files()}
         self.draft.meta = state.files[0].file
         self.draft.sections = [f.file for f in state.files[1:]]
         for kept in state.files:
-            if self.text(kept.file.path.name) != kept.text:
+            kept.file.path = kept.path
+            now = cached.get(id(kept.file))
+            if (kept.file.text() if now is None else now) != kept.text:
                 kept.file.replace_text(kept.text)
         self.rejected.clear()
         self.refresh()
@@ -228,7 +234,7 @@ class EditSession:
     def modified(self) -> bool:
         """Whether anything the clerk typed is not on disk: a changed file, or rejected input."""
         changed = any(f.differs(self.text(f.path.name)) for f in self.files())
-        return changed or bool(self.rejected)
+        return changed or bool(self.rejected) or bool(self.draft.removed)
 
     # -- changing --------------------------------------------------------------
     def set_value(self, spec: FieldSpec, raw: str) -> bool:
@@ -404,12 +410,10 @@ class EditSession:
 
     def reload(self, paths: list[Path]) -> None:
         """Take the disk's version of ``paths``, dropping this session's edits to them."""
-        for path in paths:
-            fresh = EditableFile.open(path)
-            if self.draft.meta.path == path:
-                self.draft.meta = fresh
-            self.draft.sections = [fresh if s.path == path else s for s in self.draft.sections]
-            self.rejected = {k: v for k, v in self.rejected.items() if k[0] != path.name}
+        for path in paths:  # the old names of renamed files: the names read from disk
+            name = next((f.path.name for f in self.files() if f.origin == path), path.name)
+            self.draft.reload(path)
+            self.rejected = {k: v for k, v in self.rejected.items() if k[0] != name}
         self.refresh()
 
 

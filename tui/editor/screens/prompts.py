@@ -115,7 +115,8 @@ class TextScreen(ModalScreen[str | None]):
     """Ask for one line of text (a new metric's key); ``None`` when cancelled.
 
     ``check`` says what is wrong with an answer (or ``None``): the prompt then
-    stays open with the text as typed and the reason under it.
+    stays open with the text as typed and the reason under it. ``value`` is
+    the text it starts with (a new section's standard title), to change.
     """
 
     BINDINGS = [Binding("escape", "cancel", "取消")]
@@ -125,16 +126,20 @@ class TextScreen(ModalScreen[str | None]):
         question: str,
         placeholder: str = "",
         check: Callable[[str], str | None] | None = None,
+        value: str = "",
     ) -> None:
         super().__init__(classes="prompt")
         self.question = question
         self.placeholder = placeholder
         self.check = check
+        self.value = value
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box"):
             yield Label(self.question, classes="prompt-question", markup=False)
-            field = OrderedInput(placeholder=self.placeholder, id="prompt-input", compact=True)
+            field = OrderedInput(
+                self.value, placeholder=self.placeholder, id="prompt-input", compact=True
+            )
             field.cursor_blink = False
             yield field
             yield Static(

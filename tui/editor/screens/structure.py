@@ -11,13 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.screen import Screen
 
 from records import RecordError
 from tui.editor.adding import add_options
 from tui.editor.inputs import InputProblem
 from tui.editor.outline import NodeRef, OutlineNode, Renumbering, renumbered, swapped
 from tui.editor.screens.prompts import Choice, ChoiceScreen, TextScreen
+from tui.editor.screens.sections import SectionEditing
 from tui.editor.session import MOVABLE, REMOVABLE, EditSession
 from tui.editor.widgets.field_form import FieldForm
 from tui.editor.widgets.report_tree import ReportTree
@@ -26,8 +26,10 @@ STRUCTURE_PROBLEMS = (InputProblem, RecordError, TypeError, KeyError, IndexError
 """What adding, removing or moving can meet in a hand-edited file whose shape is wrong."""
 
 
-class StructureEditing(Screen[None]):
+class StructureEditing(SectionEditing):
     """The tree's add, remove and move; the editing screen derives from it.
+
+    Whole sections are :class:`SectionEditing`'s.
 
     The screen supplies the session and :meth:`rebuild`.
     """
@@ -45,7 +47,7 @@ class StructureEditing(Screen[None]):
         options = add_options(node, self.session.numbering)
         if not options:
             self.notify(
-                "这里不能添加；请选中主体（添加开头语的下一段）、某一部分、标题、段落、要点、指标"
+                "这里不能添加；请选中主体（添加开头语的下一段或新的一节）、某一部分、标题、段落、要点、指标"
                 "或主送/抄送机关。",
                 severity="warning",
             )
@@ -56,7 +58,9 @@ class StructureEditing(Screen[None]):
         choices = [Choice(o.what, o.label, o.key) for o in options]
 
         def answer(what: str | None) -> None:
-            if what and what != "cancel":
+            if what == "section":
+                self.add_section(node)
+            elif what and what != "cancel":
                 self.add(node, what)
 
         self.app.push_screen(
@@ -90,9 +94,12 @@ class StructureEditing(Screen[None]):
 
     def on_report_tree_remove_requested(self, event: ReportTree.RemoveRequested) -> None:
         node = event.node
+        if node.role == "section":
+            self.ask_remove_section(node)
+            return
         if node.role not in REMOVABLE:
             self.notify(
-                "只能删除标题、编号段落、段落、要点、指标或主送/抄送机关中的一项。",
+                "只能删除一节（一、二、……）、标题、编号段落、段落、要点、指标或主送/抄送机关中的一项。",
                 severity="warning",
             )
             return
@@ -133,8 +140,12 @@ class StructureEditing(Screen[None]):
 
     async def on_report_tree_move_requested(self, event: ReportTree.MoveRequested) -> None:
         node = event.node
+        if node.role == "section":
+            await self.move_section(node, event.offset)
+            return
         if node.role not in MOVABLE:
-            message = "只能移动标题、编号段落、段落、要点、指标或主送/抄送机关中的一项。"
+            message = "只能移动一节（一、二、……）、标题、编号段落、段落、要点、指标或主送/抄送机关"
+            message += "中的一项。"
             self.notify(message, severity="warning")
             return
         try:
