@@ -373,7 +373,9 @@ class ReportDraft:
         self.stale: list[Path] = []
         """Old names of renamed files that a failed save left behind, deleted by the next."""
         self.deleted: list[Path] = []
-        """The files the last save deleted."""
+        """The files the last save deleted (removed sections, old names of renamed ones)."""
+        self.renamed: dict[Path, Path] = {}
+        """The files the last save renamed: old name → new name."""
 
     @property
     def files(self) -> list[EditableFile]:

@@ -72,6 +72,7 @@ def save_draft(draft: ReportDraft, force: bool = False) -> list[Path]:
     old_names = [f.origin for f in leaving if f.origin is not None]
     deletes = [p for p in dict.fromkeys([*old_names, *draft.stale]) if p not in targets]
     layout = bool(deletes) or any(f.renamed for f in files)
+    renamed = {f.origin: f.path for f in files if f.renamed and f.origin is not None}
     try:
         atomic_write_many(
             [(f.path, data) for f, _, data in pending],
@@ -89,6 +90,7 @@ def save_draft(draft: ReportDraft, force: bool = False) -> list[Path]:
     draft.on_disk = list(files)
     draft.stale = []
     draft.deleted = deletes
+    draft.renamed = renamed
     return [f.path for f, _, _ in pending]
 
 

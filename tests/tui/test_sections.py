@@ -18,7 +18,7 @@ from textual.widgets import Input
 from exporters.text import export_text
 from records import load_report
 from records.skeleton import section_title
-from tests.tui.conftest import run_async, settle
+from tests.tui.conftest import jump, run_async, settle
 from tests.tui.test_blocks import SIZE, cursor
 from tui.editor.app import EditorApp, make_app
 from tui.editor.recovery import RecoveryStore, restore
@@ -110,6 +110,8 @@ async def test_a_section_added_moved_and_removed_by_keys_is_written_only_by_ctrl
 
         await pilot.press("ctrl+s")
         await settle(pilot)
+        said = [n.message for n in app._notifications][-1]
+        assert said.startswith("已保存 2 个文件（改名 1 个，删除 2-shortcomings.toml）")
 
     after = listing(report_dir)
     assert sorted(after) == [
@@ -147,6 +149,11 @@ async def test_the_confirmation_names_the_file_and_no_keeps_the_section(
         await settle(pilot)
         assert [f.path.name for f in app.session.draft.sections] == ORIGINAL
         assert not app.session.modified
+        await jump(pilot, "删除 · remove")  # the palette's command asks the same
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "（3-leadership.toml）" in app.screen.question
+        await prompt(pilot, "escape")
+    assert [p.name for p in sorted(report_dir.glob("*-*.toml"))] == ORIGINAL
 
 
 @run_async
@@ -265,6 +272,10 @@ def test_a_recovered_draft_brings_back_added_moved_and_removed_sections(
     reopened = EditSession(report_dir)
     found = store.read(reopened)
     assert found is not None and found.removed == ["2-shortcomings.toml"]
+    assert found.summary() == (  # what the offer to restore says it holds
+        "3-plans.toml（原 4-plans.toml）、4-leadership.toml（原 3-leadership.toml）、"
+        "5-other.toml（新增）；删除 2-shortcomings.toml"
+    )
     assert restore(reopened, found) == []
 
     assert {f.path.name: f.text() for f in reopened.files()} == expected
@@ -272,3 +283,58 @@ def test_a_recovered_draft_brings_back_added_moved_and_removed_sections(
     assert sorted(listing(report_dir)) == sorted(expected)
     assert all(listing(report_dir)[n] == t.encode("utf-8") for n, t in expected.items())
     assert store.read(EditSession(report_dir)) is None  # nothing left to offer
+
+
+@run_async
+async def test_ctrl_z_undoes_a_section_added_and_moved_as_ctrl_s_then_writes_it(
+    report_dir: Path, recovery_dir: Path
+) -> None:
+    before = listing(report_dir)
+    app = make_app(report_dir, recovery_dir=recovery_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await to_section(pilot, app, "2-shortcomings.toml")
+        for key in ("a", "s", "o", "enter", "enter"):  # 其他, after 二、
+            await prompt(pilot, key)
+        await settle(pilot)
+        await to_section(pilot, app, "5-plans.toml")
+        await pilot.press("[")  # 四、 ↔ 五、: 4-leadership.toml and 5-plans.toml renamed
+        await settle(pilot)
+        assert cursor(app).ref.file == "4-plans.toml"
+
+        await pilot.press("ctrl+z")  # the move undone: the cursor on the section moved
+        await settle(pilot)
+        assert cursor(app).ref.file == "5-plans.toml"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        middle = listing(report_dir)
+        assert sorted(middle) == [
+            "1-measures.toml",
+            "2-shortcomings.toml",
+            "3-other.toml",
+            "4-leadership.toml",
+            "5-plans.toml",
+            "report.toml",
+        ]
+        assert middle["4-leadership.toml"] == before["3-leadership.toml"]
+        assert middle["5-plans.toml"] == before["4-plans.toml"]
+
+        await pilot.press("ctrl+z")  # the section added, undone after the save
+        await settle(pilot)
+        assert "未保存" in app.sub_title
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert listing(report_dir) == before  # 3-other.toml gone, the others' names back
+
+        await pilot.press("ctrl+y", "ctrl+y")  # both again
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert [s.kind for s in load_report(report_dir).sections] == [
+        "measures",
+        "shortcomings",
+        "other",
+        "plans",
+        "leadership",
+    ]
+    assert sorted(listing(report_dir))[3:5] == ["4-plans.toml", "5-leadership.toml"]

@@ -125,8 +125,7 @@ class EditorApp(InputMethodApp[None]):
         found = self.recovery.read(self.session) if self.recovery else None
         if found is None:
             return
-        names = "、".join(found.files)
-        detail = f"保存于 {found.saved_at}，涉及：{names}。"
+        detail = f"保存于 {found.saved_at}，涉及：{found.summary()}。"
         if found.changed_since:
             changed = "、".join(found.changed_since)
             detail += f"\n注意：{changed} 在那之后被修改过，恢复会以上次的编辑为准。"
@@ -195,6 +194,13 @@ class EditorApp(InputMethodApp[None]):
         self.editor.check_now()
         errors = sum(1 for d in self.editor.diagnostics if d.severity == "error")
         saved = f"已保存 {len(written)} 个文件" if written else "没有需要保存的修改"
+        draft = self.session.draft
+        removed = [p.name for p in draft.deleted if p not in draft.renamed]  # whole sections
+        said = [f"改名 {len(draft.renamed)} 个"] if draft.renamed else []
+        if removed:
+            said.append(f"删除 {'、'.join(removed[:2])}{' 等' if len(removed) > 2 else ''}")
+        if said:
+            saved = f"{saved}（{'，'.join(said)}）" if written else f"已保存：{'，'.join(said)}"
         if errors:
             saved += f"；报告仍有 {errors} 个错误"
         if self.editor.local_problems:

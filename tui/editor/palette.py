@@ -110,20 +110,22 @@ class ReportCommands(Provider):
         return [
             Entry(
                 "添加 · add",
-                "在目录选中处添加段落、要点、标题、编号段落、指标或一项（a 或 Insert）",
+                "在目录选中处添加段落、要点、标题、编号段落、指标、一项或新的一节（a 或 Insert）",
                 tree.action_add,
             ),
             Entry(
                 "删除 · remove",
-                "删除目录中选中的一项及其下的内容（x 或 Delete）",
+                "删除目录中选中的一项（或一节）及其下的内容（x 或 Delete）",
                 tree.action_remove,
             ),
             Entry(
-                "上移 · move up", "目录中选中的一项与前一项对调（[）", partial(tree.action_move, -1)
+                "上移 · move up",
+                "目录中选中的一项（或一节）与前一项对调（[）",
+                partial(tree.action_move, -1),
             ),
             Entry(
                 "下移 · move down",
-                "目录中选中的一项与后一项对调（]）",
+                "目录中选中的一项（或一节）与后一项对调（]）",
                 partial(tree.action_move, 1),
             ),
             Entry(

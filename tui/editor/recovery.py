@@ -54,6 +54,24 @@ class Recovery:
     removed: list[str] | None = None
     """The files of sections removed (deleted at the next save)."""
 
+    def summary(self) -> str:
+        """The files the copy changes, for the offer: 新增, 原名 of a renamed one, 删除."""
+        origins = dict(self.sections or [])
+        shown = []
+        for name in self.files:
+            if self.sections is not None and name in origins and origins[name] is None:
+                shown.append(f"{name}（新增）")
+            elif self.sections is not None and origins.get(name, name) != name:
+                shown.append(f"{name}（原 {origins[name]}）")
+            else:
+                shown.append(name)
+        renamed = [n for n, o in self.sections or [] if o is not None and o != n]
+        shown += [f"{n}（原 {origins[n]}）" for n in renamed if n not in self.files]
+        text = "、".join(shown)
+        if self.removed:
+            text += ("；" if text else "") + "删除 " + "、".join(self.removed)
+        return text
+
 
 class RecoveryStore:
     """The recovery file of one report folder."""

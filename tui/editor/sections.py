@@ -123,10 +123,14 @@ def renamed(renames: Renames, gone: str = "") -> Renumbering:
     return follow
 
 
-def said_renames(renames: Renames) -> str:
-    """The renames in a notice: ``3-leadership.toml → 4-leadership.toml`` and so on."""
-    shown = [f"{old} → {new}" for old, new in list(renames.items())[:3]]
-    more = f" 等 {len(renames)} 个文件" if len(renames) > 3 else ""
+def said_renames(session: EditSession, renames: Renames) -> str:
+    """The renames of files on disk, for a notice: ``3-leadership.toml → 4-leadership.toml``…
+
+    A section added since (not on disk yet) is left out: it is only named anew.
+    """
+    real = [(old, new) for old, new in renames.items() if session.file(new).origin is not None]
+    shown = [f"{old} → {new}" for old, new in real[:3]]
+    more = f" 等 {len(real)} 个文件" if len(real) > 3 else ""
     return "、".join(shown) + more
 
 
@@ -137,9 +141,8 @@ def removal_detail(session: EditSession, name: str) -> str:
     if origin is None:
         lines = ["本节是新添加的，还没有写入文件；删除后不再写入。"]
     else:
-        lines = [
-            f"保存时删除文件 {origin.name}；在那之前可按 Ctrl+Z 撤销，或 Ctrl+Q 放弃全部修改。"
-        ]
+        called = f"文件 {name}" if origin.name == name else f"该文件（磁盘上名为 {origin.name}）"
+        lines = [f"保存时删除{called}；在那之前可按 Ctrl+Z 撤销，或 Ctrl+Q 放弃全部修改。"]
     required, _ = _required_kinds()
     kind = data.get("kind")
     others = [session.data(f.path.name) for f in session.draft.sections if f.path.name != name]

@@ -22,6 +22,7 @@ from tui.editor import sections
 from tui.editor.outline import REPORT_FILE, NodeRef, OutlineNode, Renumbering, chinese_number
 from tui.editor.screens.prompts import Choice, ChoiceScreen, TextScreen
 from tui.editor.session import EditSession
+from tui.editor.widgets.report_tree import ReportTree
 
 _KIND_KEYS = {"measures": "m", "shortcomings": "s", "leadership": "l", "plans": "p", "other": "o"}
 _CANCEL = Choice("cancel", "取消", "escape")
@@ -34,6 +35,9 @@ class SectionEditing(Screen[None]):
 
     if TYPE_CHECKING:  # supplied by the editing screen that derives from this class
         local_problems: dict[tuple[str, tuple[str | int, ...]], str]
+
+        @property
+        def report_tree(self) -> ReportTree: ...
 
         async def rebuild(
             self, select: NodeRef, added: bool = False, moved: Renumbering | None = None
@@ -59,11 +63,11 @@ class SectionEditing(Screen[None]):
         if not kind or kind == "cancel":
             return
         year = sections.report_year(self.session)
+        standard = sections.standard_title(self.session, kind)
+        filled = f"已按 {year} 年度填好" if str(year + (kind == "plans")) in standard else "已填好"
         title = await self.app.push_screen_wait(
             TextScreen(
-                f"本节的标题（已按 {year} 年度填好，可修改；不写“一、”等编号）",
-                "本节的标题",
-                value=sections.standard_title(self.session, kind),
+                f"本节的标题（{filled}，可修改；不写“一、”等编号）", "本节的标题", value=standard
             )
         )
         if title is None:
@@ -78,8 +82,12 @@ class SectionEditing(Screen[None]):
             return
         self._follow(renames)
         await self.rebuild(NodeRef(name, ()), added=True, moved=sections.renamed(renames))
+        shown = self.report_tree.find(NodeRef(name, ()))
+        if shown is not None:
+            shown.expand()  # what the clerk fills in next: its points, parts or paragraphs
         number = sections.number_of(self.session, name)
-        said = f"；{sections.said_renames(renames)}" if renames else ""
+        said = sections.said_renames(self.session, renames)
+        said = f"；保存时改名：{said}" if said else ""
         self.notify(f"已添加第{number}节（{name}），保存时写入{said}", timeout=5)
 
     async def _ask_where(self, node: OutlineNode) -> int | None:
@@ -145,7 +153,7 @@ class SectionEditing(Screen[None]):
         await self.rebuild(select, moved=sections.renamed(renames, gone=name))
         said = f"保存时删除文件 {origin.name}" if origin is not None else "它还没有写入文件"
         if renames:
-            said += f"；{sections.said_renames(renames)}"
+            said += f"；{sections.said_renames(self.session, renames)}"
         self.notify(f"已删除第{number}节；{said}", timeout=5)
 
     async def move_section(self, node: OutlineNode, offset: int) -> None:
@@ -163,7 +171,8 @@ class SectionEditing(Screen[None]):
         self._follow(renames)
         await self.rebuild(NodeRef(name, ()), moved=sections.renamed(renames))
         number = sections.number_of(self.session, name)
-        said = f"；保存时改名：{sections.said_renames(renames)}" if renames else ""
+        said = sections.said_renames(self.session, renames)
+        said = f"；保存时改名：{said}" if said else ""
         self.notify(f"已移为第{number}节{said}", timeout=5)
 
     def _follow(self, renames: sections.Renames) -> None:
