@@ -192,3 +192,17 @@ def test_the_documents_own_date_wins_over_the_pages(
     report, out, _ = imported(capsys, tmp_path, text)
     assert str(report.body.date) == "2022-03-28"
     assert "网页信息栏的“成文日期”" not in out
+
+
+def test_the_pages_links_after_the_date_are_chrome(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = (
+        "测试区教育局2023年法治政府建设情况报告\n一、主要举措和成效\n我局强化组织领导。\n"
+        "测试区教育局\n2024年1月15日\n"
+        "上一篇：测试区教育局2022年法治政府建设情况报告\n下一篇：关于公布权责清单的通知\n"
+    )
+    report, out, _ = imported(capsys, tmp_path, text)
+    assert (report.body.signature, str(report.body.date)) == ("测试区教育局", "2024-01-15")
+    assert "第 6 行：上一篇：测试区教育局2022年法治政府建设情况报告" in out
+    assert "上一篇" not in export_text(report)[0]
