@@ -11,7 +11,6 @@ a step each time it announces a change (:mod:`tui.editor.screens.undoing`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from time import monotonic
 
@@ -50,12 +49,9 @@ class Moment:
     rejected: Typed = ()
 
 
-def moment_of(
-    session: EditSession, rejected: Mapping[tuple[str, KeyPath], str] | None = None
-) -> Moment:
-    """The session's draft now (cheap: texts come from the session's cache)."""
-    typed = session.rejected if rejected is None else rejected
-    return Moment(session.state(), tuple(typed.items()))
+def moment_of(session: EditSession) -> Moment:
+    """The session's draft now (cheap: the texts are the session's cached ones)."""
+    return Moment(session.state(), tuple(session.rejected.items()))
 
 
 @dataclass(frozen=True)
