@@ -338,3 +338,64 @@ async def test_ctrl_z_undoes_a_section_added_and_moved_as_ctrl_s_then_writes_it(
         "leadership",
     ]
     assert sorted(listing(report_dir))[3:5] == ["4-plans.toml", "5-leadership.toml"]
+
+
+def test_a_removed_section_changed_on_disk_comes_back_when_the_clerk_reloads_it(
+    report_dir: Path,
+) -> None:
+    session = EditSession(report_dir)
+    remove(session, "2-shortcomings.toml")
+    path = report_dir / "2-shortcomings.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "# 同事加的一行\n", encoding="utf-8")
+    assert session.conflicts() == [path]  # the save asks: 重新载入, 覆盖, 取消
+
+    session.reload(session.conflicts())  # 重新载入: the colleague's version, back in its place
+
+    assert [f.path.name for f in session.draft.sections] == ORIGINAL
+    assert [n.ref.file for n in session.outline if n.role == "section"] == ORIGINAL
+    assert session.save() == [] and path.read_text(encoding="utf-8").endswith("# 同事加的一行\n")
+
+
+@run_async
+async def test_sections_added_and_moved_before_a_kill_are_offered_back_and_saved(
+    report_dir: Path, recovery_dir: Path
+) -> None:
+    before = listing(report_dir)
+    app = make_app(report_dir, recovery_dir=recovery_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await to_section(pilot, app, "4-plans.toml")
+        for key in ("a", "s", "o", "enter", "enter"):  # 其他, after 四、
+            await prompt(pilot, key)
+        await settle(pilot)
+        await to_section(pilot, app, "3-leadership.toml")
+        await pilot.press("[")  # above 二、
+        await settle(pilot)
+    # the terminal went away: nothing saved, the recovery copy kept
+    assert listing(report_dir) == before
+
+    again = make_app(report_dir, recovery_dir=recovery_dir)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(again.screen, ChoiceScreen)
+        assert "5-other.toml（新增）" in again.screen.detail
+        assert "2-leadership.toml（原 3-leadership.toml）" in again.screen.detail
+        await prompt(pilot, "r")
+        await settle(pilot)
+        assert [f.path.name for f in again.session.draft.sections] == [
+            "1-measures.toml",
+            "2-leadership.toml",
+            "3-shortcomings.toml",
+            "4-plans.toml",
+            "5-other.toml",
+        ]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    after = listing(report_dir)
+    assert after["2-leadership.toml"] == before["3-leadership.toml"]
+    assert after["3-shortcomings.toml"] == before["2-shortcomings.toml"]
+    assert [s.kind for s in load_report(report_dir).sections][-1] == "other"
+    assert sorted(after) == sorted(
+        ["report.toml", "1-measures.toml", "2-leadership.toml", "3-shortcomings.toml"]
+        + ["4-plans.toml", "5-other.toml"]
+    )
