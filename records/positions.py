@@ -287,19 +287,25 @@ def _common_suffix(a: str, b: str, most: int) -> int:
     return low
 
 
-def _shifted(before: str, index: _Index, text: str) -> _Index | None:
-    """The index of ``text`` from that of ``before`` when they differ inside one value only.
+class ValueEdit(NamedTuple):
+    """A change that lies inside one value: where the value is, and its text before and after."""
+
+    keys: KeyPath
+    before: str
+    after: str
+
+
+def _value_edit(before: str, index: _Index, text: str) -> tuple[ValueEdit, _Index] | None:
+    """The value ``before`` and ``text`` differ in, and the index of ``text``, if they differ so.
 
     A keystroke changes one number or string: the characters that differ lie
     strictly inside one value written as a scalar or a string (not its first
     character, so everything before it is read as before). That value is
     scanned again in ``text``; when it ends where the old one ended, moved by
     the change in length, everything after it is read as before, moved too,
-    so the result is what a scan of ``text`` would find. ``None`` otherwise.
+    so the index is what a scan of ``text`` would find. ``None`` otherwise.
     """
     start = _common_prefix(before, text)
-    if start == len(before) == len(text):
-        return index
     most = min(len(before), len(text)) - start
     end = len(before) - _common_suffix(before, text, most)
     delta = len(text) - len(before)
@@ -327,7 +333,7 @@ def _shifted(before: str, index: _Index, text: str) -> _Index | None:
     shifted.keys = {k: moved(offset) for k, offset in index.keys.items()}
     shifted.values = {k: (moved(a), moved(b)) for k, (a, b) in index.values.items()}
     shifted.values[path] = (first, scanner.pos)
-    return shifted
+    return ValueEdit(path, before[first:last], text[first : scanner.pos]), shifted
 
 
 class Locator:
@@ -335,7 +341,7 @@ class Locator:
 
     ``base`` is the same file's locator before a change: when the index is
     needed and the change lies inside one value, the base's index is moved
-    rather than the whole file scanned again (:func:`_shifted`).
+    rather than the whole file scanned again (:func:`_value_edit`).
     """
 
     def __init__(self, text: str, base: Locator | None = None) -> None:
@@ -350,11 +356,29 @@ class Locator:
         if self._index is None:
             base = self._base
             if base is not None and base._index is not None:
-                self._index = _shifted(base.text, base._index, self.text)
+                if base.text == self.text:
+                    self._index = base._index
+                else:
+                    found = _value_edit(base.text, base._index, self.text)
+                    self._index = found[1] if found is not None else None
             if self._index is None:
                 self._index = _Scanner(self.text).scan()
             self._base = None
         return self._index
+
+    def edited(self, text: str) -> tuple[Locator, ValueEdit | None]:
+        """The locator of this file changed to ``text``, and the one value changed, if so.
+
+        When the change lies inside one value (:func:`_value_edit`), the new
+        locator has its index at once, moved from this one's (which this
+        finds first, if not yet found).
+        """
+        after = Locator(text)
+        found = _value_edit(self.text, self.index, after.text)
+        if found is None:
+            return after, None
+        after._index = found[1]
+        return after, found[0]
 
     def position_of_offset(self, offset: int) -> Position:
         if self._line_starts is None:

@@ -6,8 +6,9 @@ string) the character it points at. jsonschema adds the path from the
 document's root, so the finding can be traced to its file, line and column.
 
 The prose of a section file, at every level of its blocks, is
-:func:`records.body.prose` (re-exported here as ``section_prose``): the
-grammar of the body is known in one place only.
+:func:`records.body.prose` (read once per section here, as ``section_prose``,
+for the several rules that read it): the grammar of the body is known in
+one place only.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 
 from records import Severity
-from records.body import prose as section_prose
+from records.body import prose
 from records.placeholders import Segment, parse_template
 from records.positions import KeyPath
 from schema.codes import CODES
+from schema.kept import Kept
 
 __all__ = ["RuleError", "metric_items", "report_prose", "section_prose", "segments"]
 
@@ -80,6 +82,28 @@ def metric_items(sections: Any) -> Iterator[tuple[int, str, Any]]:
         if isinstance(metrics, dict):
             for key, metric in metrics.items():
                 yield i, key, metric
+
+
+_PROSE = Kept()
+
+
+def section_prose(section: Any) -> list[tuple[KeyPath, str]]:
+    """:func:`records.body.prose` of a section, found once for each section instance.
+
+    Several rules read every section's prose; between two validations of a
+    draft (``validate_report(..., again=True)``) an unchanged section is the
+    same instance, and its prose is not looked for again.
+    """
+    found = _PROSE.get(id(section), section)
+    if found is None:
+        found = list(prose(section))
+        _PROSE.put(id(section), found, section)
+    return found  # type: ignore[no-any-return]
+
+
+def turn() -> None:
+    """A validation begins: the prose of sections it does not look at again is let go."""
+    _PROSE.turn()
 
 
 @lru_cache(maxsize=4096)

@@ -33,38 +33,15 @@ from jsonschema.exceptions import ValidationError
 from records.positions import KeyPath
 from schema import characters
 from schema.instance import to_instance
+from schema.kept import Kept
 
 _DEPTH = 8
 """Tables and arrays this deep (the file is 0) keep their instance; below, it is built anew."""
 
 
-class _Kept:
-    """A cache by object identity that keeps, at each :meth:`turn`, only what was used since."""
-
-    def __init__(self) -> None:
-        self.now: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-        self.before: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-
-    def turn(self) -> None:
-        """A new check begins: what the last one did not use is dropped."""
-        self.before, self.now = self.now, {}
-
-    def get(self, key: tuple[Any, ...], *objects: Any) -> Any:
-        """The value kept under ``key`` for exactly these ``objects``, or ``None``."""
-        kept = self.now.get(key) or self.before.get(key)
-        if kept is None or any(a is not b for a, b in zip(kept, objects, strict=False)):
-            return None
-        self.now[key] = kept
-        return kept[-1]
-
-    def put(self, key: tuple[Any, ...], *objects_and_value: Any) -> None:
-        """Keep the value (last) for these objects (they are held, so their ids stay theirs)."""
-        self.now[key] = objects_and_value
-
-
-_INSTANCES = _Kept()
-_ERRORS = _Kept()
-_FOUND = _Kept()
+_INSTANCES = Kept()
+_ERRORS = Kept()
+_FOUND = Kept()
 
 
 def turn() -> None:
@@ -80,7 +57,7 @@ def instance_of(data: Any, depth: int = 0) -> Any:
         return to_instance(data)
     if depth >= _DEPTH:
         return to_instance(data)  # iterative: a deeply nested file cannot exhaust the stack
-    key = (id(data),)
+    key = id(data)
     kept = _INSTANCES.get(key, data)
     if kept is not None:
         return kept
@@ -89,7 +66,7 @@ def instance_of(data: Any, depth: int = 0) -> Any:
         result = {k: instance_of(v, depth + 1) for k, v in data.items()}
     else:
         result = [instance_of(v, depth + 1) for v in data]
-    _INSTANCES.put(key, data, result)
+    _INSTANCES.put(key, result, data)
     return result
 
 
@@ -119,7 +96,7 @@ def _child(
     errors = _ERRORS.get(key, schema, child)
     if errors is None:
         errors = list(validator.descend(child, schema))
-        _ERRORS.put(key, schema, child, errors)
+        _ERRORS.put(key, errors, schema, child)
     for error in errors:
         yield _copy(error, path, schema_path)
 
@@ -136,7 +113,7 @@ def _property_names(validator: Any, value: Any, instance: Any, schema: Any) -> I
         errors = _ERRORS.get(key, value)
         if errors is None:
             errors = list(validator.descend(instance=name, schema=value))
-            _ERRORS.put(key, value, errors)
+            _ERRORS.put(key, errors, value)
         for error in errors:
             yield _copy(error, None, None)
 
@@ -188,7 +165,7 @@ def _found(
                 ((name, *path), index, char)
                 for path, index, char in _found(spec, value, in_blanks, depth + 1)
             )
-        _FOUND.put(key, spec, node, found)
+        _FOUND.put(key, found, spec, node)
     return found
 
 

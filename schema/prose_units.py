@@ -39,7 +39,14 @@ def unhedged(after: str, hedge: re.Pattern[str]) -> str:
 
 def written_unit(after: str, known: tuple[str, ...]) -> str | None:
     """The longest known unit word that ``after`` starts with."""
-    return next((u for u in known if after.startswith(u)), None)
+    match = _starts(known).match(after)
+    return match.group() if match else None
+
+
+@cache
+def _starts(known: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern trying the unit words in order (longest first): the first that fits wins."""
+    return re.compile("|".join(re.escape(u) for u in known) or "(?!)")
 
 
 def _value(metric: dict[str, Any]) -> str:

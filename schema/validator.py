@@ -22,6 +22,7 @@ from records.diagnostic import relative_to_cwd
 from schema import (
     blocks,
     characters,
+    findings,
     numbering,
     numbers,
     prose,
@@ -229,6 +230,7 @@ def validate_report(
     the last such call are kept (:mod:`schema.incremental`). The findings are
     the same either way.
     """
+    findings.turn()
     if again:
         from schema import incremental
 

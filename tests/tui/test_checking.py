@@ -13,9 +13,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from records import Diagnostic, read_report
 from records.model import natural_key
+from records.positions import Locator
 from records.source import SourceText
 from schema import validate_report
 from tests.cli.test_validate_cases import CASES, INVALID, materialise
@@ -150,3 +153,35 @@ def test_each_defect_checked_after_the_valid_report_is_found_as_tui_validate_fin
     checked = check_snapshot(_snapshot(folder, texts, 1))
     assert checked.diagnostics == fresh(folder)
     assert checked.diagnostics  # each case has its defect
+
+
+_TYPED = st.text(alphabet="0123456789.-+_:e\"'\\ \n#中，{}", max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_keystroke_inside_a_value_reads_as_a_parse_of_the_whole_file(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    """Text typed into any value (or anywhere): the data checked is the whole file's parse."""
+    folder = tmp_path_factory.mktemp("draft")
+    texts = _texts()
+    check_snapshot(_snapshot(folder, texts, 0))
+    name = data.draw(st.sampled_from(sorted(texts)))
+    before = texts[name]
+    spans = [s for s in Locator(before).index.values.values() if s[1] > s[0]]
+    first, last = data.draw(st.sampled_from(spans))
+    start = data.draw(st.integers(first, last))
+    end = data.draw(st.integers(start, min(last, start + 3)))
+    texts[name] = before[:start] + data.draw(_TYPED) + before[end:]
+    try:
+        whole = tomllib.loads(texts[name], parse_float=Decimal)
+    except tomllib.TOMLDecodeError:
+        whole = None
+    checked = check_snapshot(_snapshot(folder, texts, 1))
+    files = {f.path.name: f for f in checked.report.files}
+    if whole is None:  # a slip: the file is reported as it cannot be read
+        assert name not in files or not files[name].data
+        assert "R004" in {d.code for d in checked.diagnostics}  # TOML 语法错误, where it is
+    else:
+        assert repr(files[name].data) == repr(whole)

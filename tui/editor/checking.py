@@ -8,14 +8,16 @@ diagnostics (:class:`CheckResult`). No Textual here.
 from __future__ import annotations
 
 import threading
+import tomllib
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from records import Diagnostic, RecordError, Report
 from records.loader import parse_toml
-from records.model import RecordFile, build_report
-from records.positions import Locator
+from records.model import RecordFile, Section, build_report, build_section
+from records.positions import KeyPath, Locator, ValueEdit
 from records.source import SourceText
 
 
@@ -38,29 +40,82 @@ class CheckResult:
     generation: int = 0
 
 
-_PARSED: dict[Path, tuple[str, dict[str, Any]]] = {}
-"""Each file's last parsed text and data: a keystroke in one file leaves the others unparsed."""
-
 _FILES: dict[Path, RecordFile] = {}
-"""Each file's last record: an unchanged file keeps its positions (found once, when asked)."""
+"""Each file's last record read (text, data, positions): the next check starts from it."""
 
 _LOCK = threading.Lock()
 """One check at a time uses the kept data (a cancelled worker may still be running)."""
 
 
-def _parse(source: SourceText) -> dict[str, Any]:
-    """The file's data: the same objects as last time for what did not change."""
-    kept = _PARSED.get(source.path)
-    if kept is not None and kept[0] == source.text:
-        return kept[1]
-    data = parse_toml(source)
-    if kept is not None:
-        try:
-            data = reuse(data, kept[1])
-        except RecursionError:  # nested too deeply to compare: taken as it is
-            pass
-    _PARSED[source.path] = (source.text, data)
-    return data
+def _read(source: SourceText) -> RecordFile:
+    """The file's record, from the last one read of it: what did not change is the same objects.
+
+    An unchanged file is not parsed again and keeps its positions; a
+    keystroke inside one value is read as that value alone (:func:`_edited`);
+    any other change parses the file, then keeps what equals the last data
+    (:func:`reuse`). Raises :class:`RecordError` as the loader does.
+    """
+    kept = _FILES.get(source.path)
+    if kept is not None and kept.source == source:
+        return kept
+    data: dict[str, Any] | None = None
+    locator: Locator | None = None
+    if kept is not None and kept.source.text == source.text:
+        data = kept.data
+    elif kept is not None and "\r" not in source.text and "\r" not in kept.source.text:
+        locator, edit = kept.locator.edited(source.text)
+        data = _edited(kept.data, edit) if edit is not None else None
+    if data is None:
+        data = parse_toml(source)
+        if kept is not None:
+            try:
+                data = reuse(data, kept.data)
+            except RecursionError:  # nested too deeply to compare: taken as it is
+                pass
+    record = _FILES[source.path] = RecordFile(source, data)
+    if locator is not None:
+        record.locator = locator
+    elif kept is not None:  # positions moved from the last ones when they are asked for
+        record.locator = Locator(source.text, base=kept.locator)
+    return record
+
+
+def _edited(data: dict[str, Any], edit: ValueEdit) -> dict[str, Any] | None:
+    """``data`` with the one value ``edit`` changed read again, or ``None`` if unsure.
+
+    The change lies inside one value written as a scalar or a string
+    (:meth:`Locator.edited`), and all around it reads as before: the file
+    parses as before, with that value as it reads alone. Only if the text
+    before reads as the value ``data`` holds there (the place is the one
+    the parser saw), and the text after reads as one value.
+    """
+    try:
+        before = tomllib.loads("v = " + edit.before, parse_float=Decimal)
+        after = tomllib.loads("v = " + edit.after, parse_float=Decimal)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None  # a slip being typed: the whole file's parse says where and what
+    if set(before) != {"v"} or set(after) != {"v"} or isinstance(after["v"], dict | list):
+        return None
+    old: Any = data
+    for key in edit.keys:  # the path as the scanner read it: it must lead to that value
+        if isinstance(key, int) and isinstance(old, list) and 0 <= key < len(old):
+            old = old[key]
+        elif isinstance(key, str) and isinstance(old, dict) and key in old:
+            old = old[key]
+        else:
+            return None
+    if type(old) is not type(before["v"]) or repr(old) != repr(before["v"]):
+        return None
+    return _replaced(data, edit.keys, after["v"])
+
+
+def _replaced(node: Any, keys: KeyPath, value: Any) -> Any:
+    """A copy of ``node`` with ``value`` at ``keys``; all beside the path stays the same objects."""
+    if not keys:
+        return value
+    copy: Any = dict(node) if isinstance(node, dict) else list(node)
+    copy[keys[0]] = _replaced(node[keys[0]], keys[1:], value)
+    return copy
 
 
 def reuse(new: Any, old: Any) -> Any:
@@ -99,15 +154,15 @@ def reuse(new: Any, old: Any) -> Any:
     return old if repr(new) == repr(old) else new  # Decimal's digits, a date-time's offset
 
 
-def _record(source: SourceText, data: dict[str, Any]) -> RecordFile:
-    """The file's record: the last one while unchanged, else one whose positions follow it."""
-    kept = _FILES.get(source.path)
-    if kept is not None and kept.data is data and kept.source == source:
-        return kept
-    record = _FILES[source.path] = RecordFile(source, data)
-    if kept is not None:  # a keystroke inside a value moves the positions after it
-        record.locator = Locator(source.text, base=kept.locator)
-    return record
+_SECTIONS: dict[Path, Section] = {}
+"""Each section's model, built again only when its file's record is another."""
+
+
+def _section(record: RecordFile) -> Section:
+    kept = _SECTIONS.get(record.path)
+    if kept is None or kept.file is not record:
+        kept = _SECTIONS[record.path] = build_section(record)
+    return kept
 
 
 def check_snapshot(snapshot: Snapshot) -> CheckResult:
@@ -125,19 +180,18 @@ def check_snapshot(snapshot: Snapshot) -> CheckResult:
         records: list[RecordFile] = []
         for n, source in enumerate(snapshot.sources):
             try:
-                data = _parse(source)
+                records.append(_read(source))
             except RecordError as e:
                 errors.append(e)
-                if n:  # an unreadable section is left out, as tui validate leaves it out
-                    continue
-                data = {}
-            records.append(_record(source, data))
+                if not n:  # an unreadable section is left out, as tui validate leaves it out
+                    records.append(RecordFile(source, {}))
         paths = {s.path for s in snapshot.sources}
         for gone in [p for p in _FILES if p not in paths]:
             del _FILES[gone]
-        for gone in [p for p in _PARSED if p not in paths]:
-            del _PARSED[gone]
-        report = build_report(snapshot.folder, records[0], records[1:])
+        for gone in [p for p in _SECTIONS if p not in paths]:
+            del _SECTIONS[gone]
+        report = build_report(snapshot.folder, records[0], [])
+        report = report._replace(sections=[_section(r) for r in records[1:]])
         diagnostics = validate_report(report, errors, again=True)
     ordered = sorted(diagnostics, key=lambda d: (d.severity != "error", d.file, d.line))
     return CheckResult(report, ordered, snapshot.generation)

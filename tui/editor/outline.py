@@ -285,6 +285,33 @@ def _body(file: str, data: dict[str, Any], numbering: Numbering, prefix: str) ->
     return children
 
 
+_METRICS: dict[tuple[str, str], tuple[Any, OutlineNode]] = {}
+"""Each metric's last node, reused while its table is the same object (unchanged)."""
+
+
+def _metric_node(file: str, key: str, metric: Any) -> OutlineNode:
+    kept = _METRICS.get((file, key))
+    if kept is not None and kept[0] is metric:
+        return kept[1]
+    value = get_in(metric, ("value",))
+    unit = _text(get_in(metric, ("unit",)))
+    shown = "（空）" if value is None or isinstance(value, dict | list) else f"{value}{unit}"
+    context = f"{key} {_text(get_in(metric, ('label',)))}"
+    node = OutlineNode(
+        NodeRef(file, ("metrics", key)),
+        "metric",
+        clip(f"{key} {shown}", 26),
+        [
+            field_spec(file, ("metrics", key, "value"), "number", context),
+            field_spec(file, ("metrics", key, "unit"), "line", context),
+            field_spec(file, ("metrics", key, "label"), "line", context),
+        ],
+        section=file,
+    )
+    _METRICS[(file, key)] = (metric, node)
+    return node
+
+
 def _section_node(
     file: str, number: int, data: dict[str, Any], numbering: Numbering
 ) -> OutlineNode:
@@ -292,25 +319,10 @@ def _section_node(
     title = _text(data.get("title")) or KIND_NAMES.get(_text(data.get("kind")), "（无标题）")
     children = list(_body(file, data, numbering, prefix))
     metrics = get_in(data, ("metrics",))
-    metric_nodes = []
-    for key, metric in (metrics if isinstance(metrics, dict) else {}).items():
-        value = get_in(metric, ("value",))
-        unit = _text(get_in(metric, ("unit",)))
-        shown = "（空）" if value is None or isinstance(value, dict | list) else f"{value}{unit}"
-        context = f"{key} {_text(get_in(metric, ('label',)))}"
-        metric_nodes.append(
-            OutlineNode(
-                NodeRef(file, ("metrics", key)),
-                "metric",
-                clip(f"{key} {shown}", 26),
-                [
-                    field_spec(file, ("metrics", key, "value"), "number", context),
-                    field_spec(file, ("metrics", key, "unit"), "line", context),
-                    field_spec(file, ("metrics", key, "label"), "line", context),
-                ],
-                section=file,
-            )
-        )
+    metric_nodes = [
+        _metric_node(file, key, metric)
+        for key, metric in (metrics if isinstance(metrics, dict) else {}).items()
+    ]
     children.append(
         OutlineNode(
             NodeRef(file, ("metrics",)),
@@ -335,18 +347,39 @@ def _section_node(
     )
 
 
+_SECTIONS: dict[str, tuple[int, Numbering, dict[str, Any], OutlineNode]] = {}
+"""Each section's last node, reused while its data is the same object at the same place."""
+
+_REPORT: list[tuple[dict[str, Any], list[OutlineNode], OutlineNode]] = []
+"""report.toml's last nodes, reused while its data is the same object."""
+
+
 def build_outline(files: dict[str, dict[str, Any]]) -> list[OutlineNode]:
     """The top-level nodes: 版头, 主体, each section in file order, 版记.
 
     ``files`` maps file names to their parsed data, report.toml first and the
-    section files in the order the report shows them.
+    section files in the order the report shows them. After a keystroke the
+    checker hands back the same data objects for what did not change
+    (``tui.editor.checking.reuse``): their nodes are the same objects as in
+    the last outline, which is how the tree tells what to relabel.
     """
-    head, footer = _report_nodes(files.get(REPORT_FILE, {}))
-    numbering = read_numbering(files.get(REPORT_FILE, {}))
-    sections = [
-        _section_node(name, n, data, numbering)
-        for n, (name, data) in enumerate(((k, v) for k, v in files.items() if k != REPORT_FILE), 1)
-    ]
+    meta = files.get(REPORT_FILE, {})
+    if _REPORT and _REPORT[0][0] is meta:
+        head, footer = _REPORT[0][1], _REPORT[0][2]
+    else:
+        head, footer = _report_nodes(meta)
+        _REPORT[:] = [(meta, head, footer)]
+    numbering = read_numbering(meta)
+    sections = []
+    names = [k for k in files if k != REPORT_FILE]
+    for n, name in enumerate(names, 1):
+        data = files[name]
+        kept = _SECTIONS.get(name)
+        if kept is None or kept[0] != n or kept[1] != numbering or kept[2] is not data:
+            kept = _SECTIONS[name] = (n, numbering, data, _section_node(name, n, data, numbering))
+        sections.append(kept[3])
+    for gone in [name for name in _SECTIONS if name not in files]:
+        del _SECTIONS[gone]
     return [*head, *sections, footer]
 
 

@@ -271,8 +271,8 @@ class EditorScreen(StructureEditing, Undoing):
         self.query_one(DiagnosticsPane).show(result.diagnostics)
         self.form.mark(self.problems())
         if self.session.adopt(result):
-            self.report_tree.relabel(self.session.outline)
-            self.form.retitle(self.session.outline)  # "penalty_cases （空）" no longer
+            changed = self.report_tree.relabel(self.session.outline)
+            self.form.retitle(changed)  # "penalty_cases （空）" no longer
         self.update_preview()
         self.checking = False
         if self._check_again:

@@ -6,11 +6,13 @@ diagnostics arrive, without rebuilding (the clerk's cursor stays put).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from records.positions import KeyPath
-from tui.editor.outline import FieldSpec, OutlineNode
+from tui.editor.outline import FieldSpec, NodeRef, OutlineNode
 from tui.editor.previous import PreviousView
 from tui.editor.widgets.field_editor import FieldEditor
 from tui.editor.widgets.previous_value import PreviousValue
@@ -64,11 +66,15 @@ class FieldForm(VerticalScroll):
         self.showing = False
         self.scroll_home(animate=False)
 
-    def retitle(self, outline: list[OutlineNode]) -> None:
-        """Follow the shown node's label in the heading as its values are typed (a new outline)."""
+    def retitle(self, changed: Mapping[NodeRef, OutlineNode]) -> None:
+        """Follow the shown node's label in the heading as its values are typed.
+
+        ``changed`` holds the nodes of a new outline that are not the ones shown
+        before (:meth:`ReportTree.relabel`): an unchanged node keeps its heading.
+        """
         if self.node is None or self.showing:
             return
-        fresh = next((n for top in outline for n in top.walk() if n.ref == self.node.ref), None)
+        fresh = changed.get(self.node.ref)
         if fresh is not None:
             for title in self.query(".form-heading").results(Static):
                 title.update(heading(fresh))

@@ -25,6 +25,25 @@ _MOVE = Binding.Group("移动", compact=True)
 _ADD_REMOVE = Binding.Group("增删", compact=True)
 
 
+def _changed(
+    nodes: list[OutlineNode], shown: list[OutlineNode], found: dict[NodeRef, OutlineNode]
+) -> None:
+    """Into ``found``: every node of ``nodes`` that is not the very node shown at its place.
+
+    A node that is the same object as the one shown is unchanged with all
+    below it; where the children no longer line up, all of them count.
+    """
+    aligned = len(nodes) == len(shown) and all(
+        a.ref == b.ref for a, b in zip(nodes, shown, strict=True)
+    )
+    for i, node in enumerate(nodes):
+        before = shown[i] if aligned else None
+        if node is before:
+            continue
+        found.setdefault(node.ref, node)
+        _changed(node.children, before.children if before is not None else [], found)
+
+
 class ReportTree(Tree[OutlineNode]):
     """A keyboard tree of the report's structure."""
 
@@ -116,6 +135,10 @@ class ReportTree(Tree[OutlineNode]):
         self._expanded: set[NodeRef] = set()
         self._first_build = True
         self._target: NodeRef | None = None
+        self._shown: list[OutlineNode] = []
+        """The outline on show: :meth:`relabel` compares the next one with it."""
+        self._by_ref: dict[NodeRef, tuple[TreeNode[OutlineNode], int]] = {}
+        """The tree node showing each ref, and its depth."""
 
     # -- building --------------------------------------------------------------
     def show_outline(
@@ -135,8 +158,10 @@ class ReportTree(Tree[OutlineNode]):
             if moved is not None:
                 self._expanded = {r for ref in self._expanded if (r := moved(ref)) is not None}
         self.clear()
+        self._by_ref = {}
         for node in nodes:
             self._add(self.root, node, 0)
+        self._shown = nodes
         self._first_build = False
         target = select or current
         if target is not None:
@@ -145,7 +170,7 @@ class ReportTree(Tree[OutlineNode]):
     def _add(self, parent: TreeNode[OutlineNode], node: OutlineNode, depth: int) -> None:
         label = clip(node.label, 26 - 2 * depth)
         if not node.children and node.role not in ("list", "metrics"):
-            parent.add_leaf(label, node)
+            self._by_ref.setdefault(node.ref, (parent.add_leaf(label, node), depth))
             return
         expand = node.ref in self._expanded or (
             self._first_build
@@ -156,6 +181,7 @@ class ReportTree(Tree[OutlineNode]):
             )
         )
         branch = parent.add(label, node, expand=expand)
+        self._by_ref.setdefault(node.ref, (branch, depth))
         for child in node.children:
             self._add(branch, child, depth + 1)
 
@@ -170,6 +196,9 @@ class ReportTree(Tree[OutlineNode]):
 
     def find(self, ref: NodeRef) -> TreeNode[OutlineNode] | None:
         """The tree node showing ``ref``, if it is in the tree."""
+        found = self._by_ref.get(ref)
+        if found is not None:
+            return found[0]
         return next((n for n in self._all() if n.data and n.data.ref == ref), None)
 
     def go_to(self, ref: NodeRef) -> None:
@@ -199,22 +228,25 @@ class ReportTree(Tree[OutlineNode]):
                 # rebuild (a reload, a restore) the node there is new: let the form follow
                 self.post_message(self.NodeHighlighted(node))
 
-    def relabel(self, nodes: list[OutlineNode]) -> None:
-        """Update labels in place after a value changed (no rebuild, the cursor stays)."""
-        by_ref = {n.ref: n for top in nodes for n in top.walk()}
-        for tree_node in self._all():
-            if tree_node.data is None or tree_node.data.ref not in by_ref:
+    def relabel(self, nodes: list[OutlineNode]) -> dict[NodeRef, OutlineNode]:
+        """Update labels in place after a value changed (no rebuild, the cursor stays).
+
+        Only the nodes that are not the very ones on show are looked at: the
+        outline reuses the nodes of what did not change. Returns them by ref.
+        """
+        fresh: dict[NodeRef, OutlineNode] = {}
+        _changed(nodes, self._shown, fresh)
+        self._shown = nodes
+        for ref, node in fresh.items():
+            found = self._by_ref.get(ref)
+            if found is None:
                 continue
-            fresh = by_ref[tree_node.data.ref]
-            depth = 0
-            parent = tree_node.parent
-            while parent is not None and parent is not self.root:
-                depth += 1
-                parent = parent.parent
-            tree_node.data = fresh
-            label = clip(fresh.label, 26 - 2 * depth)
+            tree_node, depth = found
+            tree_node.data = node
+            label = clip(node.label, 26 - 2 * depth)
             if str(tree_node.label) != label:
                 tree_node.set_label(label)
+        return fresh
 
     # -- actions ---------------------------------------------------------------
     def _chosen(self) -> OutlineNode | None:
