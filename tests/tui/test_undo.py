@@ -17,6 +17,7 @@ from records import load_report
 from tests.conftest import EXAMPLE
 from tests.tui.conftest import jump, jump_to_input, run_async, settle
 from tests.tui.test_input_method import PART, SECTION_2, footer_text, go
+from tests.tui.test_sections import to_section
 from tui.editor.app import EditorApp, make_app
 from tui.editor.outline import NodeRef
 from tui.editor.screens.help import HelpScreen, help_text
@@ -414,3 +415,28 @@ async def test_the_footer_offers_ctrl_z_where_it_has_room(
         assert app.session.data(MEASURES)["parts"][0]["standalone"] is True
         await press(pilot, "ctrl+z")  # Ctrl+Z works all the same
         assert "standalone" not in app.session.data(MEASURES)["parts"][0]
+
+
+@run_async
+async def test_removing_a_section_is_undone_with_the_cursor_on_it(
+    editor: EditorApp, report_dir: Path
+) -> None:
+    async with editor.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await to_section(pilot, editor, "2-shortcomings.toml")
+        await press(pilot, "x", "y")  # confirmed
+        assert [f.path.name for f in editor.session.draft.sections] == [
+            "1-measures.toml",
+            "3-leadership.toml",
+            "4-plans.toml",
+        ]
+        await press(pilot, "ctrl+z")
+        assert cursor(editor) == NodeRef("2-shortcomings.toml", ())
+        assert "未保存" not in editor.sub_title
+        await save(pilot)
+        assert unchanged(report_dir) and (report_dir / "2-shortcomings.toml").exists()
+        await press(pilot, "ctrl+y")
+        assert cursor(editor) == NodeRef("1-measures.toml", ())  # where the removal left it
+        await save(pilot)
+    assert not (report_dir / "2-shortcomings.toml").exists()
+    assert [s.kind for s in load_report(report_dir).sections] == ["measures", "leadership", "plans"]
