@@ -22,7 +22,7 @@ from tui.editor.palette import ReportCommands
 from tui.editor.recovery import RecoveryStore, restore
 from tui.editor.screens.comparison import ComparisonScreen, MetricChosen
 from tui.editor.screens.editor import EditorScreen
-from tui.editor.screens.help import HelpScreen, KeyRow, rows_from
+from tui.editor.screens.help import MOVING_KEYS, HelpScreen, rows_from
 from tui.editor.screens.prompts import Choice, ChoiceScreen
 from tui.editor.screens.undoing import UNDO_KEYS
 from tui.editor.session import EditSession
@@ -30,20 +30,6 @@ from tui.editor.widgets.report_tree import ReportTree
 
 RECOVERY_DELAY = 1.0
 """Seconds after the last edit before the recovery copy is written."""
-
-_MOVING_KEYS: list[KeyRow] = [
-    ("↑ / ↓", "在目录、列表中上下移动"),
-    ("← / → / 空格", "在目录中收起、展开"),
-    ("回车", "目录中：编辑选中项的第一个字段"),
-    ("", "字段中：到下一个字段"),
-    ("", "问题列表中：跳到出错的字段"),
-    ("Tab / Shift+Tab", "在字段之间前后移动"),
-    ("Esc", "从表单回到目录；关闭对话框"),
-    ("1 / 2 / 3 …", "对话框中：选第几个答案"),
-    ("ａ / Ａ / A", "同 a：全角字母、大写字母同小写"),
-    ("１ / ２ / ３", "同 1 2 3：全角数字同半角"),
-    ("", "（字段中照常是输入的文字）"),
-]
 
 
 class EditorApp(InputMethodApp[None]):
@@ -399,7 +385,7 @@ class EditorApp(InputMethodApp[None]):
         groups = [
             ("全局", rows_from(self.bindings_shown()) + rows_from(EditorScreen.BINDINGS)),
             ("目录（左侧）", rows_from(ReportTree.BINDINGS)),
-            ("移动与编辑", _MOVING_KEYS),
+            ("移动与编辑", MOVING_KEYS),
             ("撤销与重做", UNDO_KEYS),
         ]
         self.push_screen(HelpScreen(groups))

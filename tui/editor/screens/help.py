@@ -15,6 +15,21 @@ from tui.editor.input_method import full_width, single_letter
 
 KeyRow = tuple[str, str]
 
+MOVING_KEYS: list[KeyRow] = [
+    ("↑ / ↓", "在目录、列表中上下移动"),
+    ("← / → / 空格", "在目录中收起、展开"),
+    ("回车", "目录中：编辑选中项的第一个字段"),
+    ("", "字段中：到下一个字段"),
+    ("", "问题列表中：跳到出错的字段"),
+    ("Tab / Shift+Tab", "在字段之间前后移动"),
+    ("Esc", "从表单回到目录；关闭对话框"),
+    ("1 / 2 / 3 …", "对话框中：选第几个答案"),
+    ("ａ / Ａ / A", "同 a：全角字母、大写字母同小写"),
+    ("１ / ２ / ３", "同 1 2 3：全角数字同半角"),
+    ("", "（字段中照常是输入的文字）"),
+]
+"""Keys that are no bindings of their own (Textual's, or the dialogs'), as F1 lists them."""
+
 
 def key_name(key: str) -> str:
     """A Textual key name as a clerk reads it: ctrl+s → Ctrl+S, a bracket name → 【."""
