@@ -6,9 +6,11 @@ parsed objects of what did not change, see ``tui.editor.checking``), so:
 
 - :func:`instance_of` keeps the JSON instance of each unchanged table or
   array, so an unchanged part of the report is the same instance object;
-- :class:`Validation` is tui's validator whose ``properties``,
+- :func:`validation` is tui's validator whose ``properties``,
   ``additionalProperties`` and ``items`` keep, for each value they descend
-  into, the errors found last time while the value is that same object.
+  into, the errors found last time while the value is that same object
+  (``propertyNames``: for each name, by its text), and whose character
+  rules keep what they found in each unchanged table.
 
 A keystroke in one metric then validates that metric, the keywords of the
 tables around it (its section's own rules) and the cross-file rules, not the

@@ -16,7 +16,8 @@ into a wheel and installed, with its dependencies from the package index, in
 a new virtual environment (as ``bench_validate.py`` does for ``tui
 validate``); ``--dev`` measures the source tree instead.
 
-Run: ``.venv/bin/python tests/benchmarks/bench_editor.py [FOLDER] [--keystrokes N] [--dev]``.
+Run: ``.venv/bin/python tests/benchmarks/bench_editor.py [FOLDER] [--keystrokes N] [--dev]
+[--stages]``; ``--stages`` also times each keystroke's three stages (:data:`STAGES`).
 A FOLDER is measured as given (a copy of it); without one, the example at 1, 5
 and 20 times its size.
 """
@@ -98,9 +99,48 @@ async def wait_for(condition, timeout: float = 10.0) -> None:  # type: ignore[no
         await asyncio.sleep(0.0005)
 
 
-async def measure(folder: Path, recovery: Path, keystrokes: int) -> dict[str, float]:
+STAGES = {
+    "store": "the keystroke stored in the draft, the changed file's text taken (main thread)",
+    "check": "the snapshot parsed and validated (worker thread)",
+    "show": "the check's result on screen: problems, marks, tree labels (main thread)",
+}
+"""What ``--stages`` times, each keystroke (the rest: keys, layout, rendering, the GIL)."""
+
+
+def time_stages() -> dict[str, list[float]]:
+    """Wrap the editor's three stages of a keystroke in timers; their times, in ms, by stage."""
+    import functools
+
+    from tui.editor.screens import editor
+
+    times: dict[str, list[float]] = {name: [] for name in STAGES}
+
+    def timed(owner: object, name: str, stage: str) -> None:
+        original = getattr(owner, name)
+
+        @functools.wraps(original)
+        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                times[stage].append((time.perf_counter() - started) * 1000)
+
+        setattr(owner, name, wrapper)
+
+    timed(editor.EditorScreen, "apply_edit", "store")
+    timed(editor, "check_snapshot", "check")
+    timed(editor.EditorScreen, "show_result", "show")
+    return times
+
+
+async def measure(
+    folder: Path, recovery: Path, keystrokes: int, stages: bool = False
+) -> dict[str, float]:
     started = time.perf_counter()
     from tui.editor.app import make_app
+
+    staged = time_stages() if stages else {}
 
     app = make_app(folder, recovery_dir=recovery)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -112,6 +152,8 @@ async def measure(folder: Path, recovery: Path, keystrokes: int) -> dict[str, fl
         await app.jump_to("1-measures.toml", ("metrics", "penalty_cases", "value"))
         await pilot.pause()
         await pilot.press("end")
+        for times in staged.values():
+            times.clear()  # the keystrokes only, not the start
         latencies: list[float] = []
         for i in range(keystrokes):
             before = app.editor.result
@@ -128,7 +170,7 @@ async def measure(folder: Path, recovery: Path, keystrokes: int) -> dict[str, fl
             await pressing
         await pilot.press("ctrl+q", "d")
     ms = [x * 1000 for x in latencies]
-    return {
+    figures = {
         "screen": first_screen * 1000,
         "check": first_check * 1000,
         "median": statistics.median(ms),
@@ -136,6 +178,10 @@ async def measure(folder: Path, recovery: Path, keystrokes: int) -> dict[str, fl
         "max": max(ms),
         "n": len(ms),
     }
+    for stage, times in staged.items():
+        figures[f"{stage}_median"] = statistics.median(times) if times else 0.0
+        figures[f"{stage}_p95"] = percentile(times, 0.95) if times else 0.0
+    return figures
 
 
 def report(label: str, figures: dict[str, float], target: str) -> None:
@@ -147,14 +193,20 @@ def report(label: str, figures: dict[str, float], target: str) -> None:
         f" median {figures['median']:6.1f} ms   p95 {figures['p95']:6.1f} ms"
         f"   max {figures['max']:6.1f} ms   ({target})"
     )
+    for stage, what in STAGES.items():
+        if f"{stage}_median" in figures:
+            print(
+                f"    {stage:5s} median {figures[f'{stage}_median']:5.1f} ms"
+                f"   p95 {figures[f'{stage}_p95']:5.1f} ms   {what}"
+            )
 
 
-def inner(folder: Path, keystrokes: int) -> None:
+def inner(folder: Path, keystrokes: int, stages: bool) -> None:
     """Measure ``folder`` (a copy) in this interpreter; one line of figures for :func:`main`."""
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / folder.name
         shutil.copytree(folder, copy)
-        figures = asyncio.run(measure(copy, Path(tmp) / "recovery", keystrokes))
+        figures = asyncio.run(measure(copy, Path(tmp) / "recovery", keystrokes, stages))
     print(" ".join(f"{k}={v}" for k, v in figures.items()))
 
 
@@ -166,9 +218,12 @@ def installed_python(target: Path) -> Path:
     return installed_tui(target) / "python"
 
 
-def run(python: Path, folder: Path, keystrokes: int, dev: bool) -> dict[str, float]:
+def run(
+    python: Path, folder: Path, keystrokes: int, dev: bool, stages: bool = False
+) -> dict[str, float]:
     argv = [str(python), str(Path(__file__).resolve()), "--inner", str(folder)]
-    argv += ["--keystrokes", str(keystrokes)]
+    argv += ["--keystrokes", str(keystrokes)] + (["--stages"] if stages else [])
+    argv += ["--dev"] if dev else []  # this source tree, whatever tui the interpreter has
     # the installed package, not the source tree: run away from ROOT
     done = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT if dev else folder.parent)
     if done.returncode != 0:
@@ -182,12 +237,13 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", type=Path, help="a report folder to measure")
     parser.add_argument("--keystrokes", type=int, default=300)
     parser.add_argument("--dev", action="store_true", help="the source tree, not a wheel")
+    parser.add_argument("--stages", action="store_true", help="time each stage of a keystroke")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inner:
         if args.dev:
             sys.path.insert(0, str(ROOT))
-        inner(args.folder, args.keystrokes)
+        inner(args.folder, args.keystrokes, args.stages)
         return
     with tempfile.TemporaryDirectory() as tmp:
         where = Path(tmp)
@@ -198,14 +254,14 @@ def main() -> None:
         origin = "source tree" if args.dev else "installed from a wheel"
         print(f"Python {sys.version.split()[0]}, tui {origin}, 80×24")
         if args.folder is not None:
-            figures = run(python, args.folder.resolve(), args.keystrokes, args.dev)
+            figures = run(python, args.folder.resolve(), args.keystrokes, args.dev, args.stages)
             report(str(args.folder), figures, "target p95 100 ms")
             return
         targets = {1: "target p95 100 ms", 5: "target p95 50 ms", 20: "target p95 100 ms"}
         for times in SIZES:
             folder = generate(where / f"x{times}" / EXAMPLE.name, times)
             size = sum(p.stat().st_size for p in folder.glob("*.toml")) / 1024
-            figures = run(python, folder, args.keystrokes, args.dev)
+            figures = run(python, folder, args.keystrokes, args.dev, args.stages)
             report(f"{times}× the example ({size:.0f} KiB)", figures, targets[times])
 
 

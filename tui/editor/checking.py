@@ -3,6 +3,14 @@
 A worker thread never reads a tomlkit document the main thread is changing:
 it gets the files' texts (:class:`Snapshot`) and returns the model and the
 diagnostics (:class:`CheckResult`). No Textual here.
+
+A check does work in proportion to what changed since the last one: an
+unchanged file is not parsed again, a keystroke inside a value reads that
+value alone, what did not change stays the same objects (so validation keeps
+their findings, ``validate_report(..., again=True)``, and the outline their
+nodes), and positions are moved rather than found again. The rules across
+files run over the whole report each time. The diagnostics are exactly
+those ``tui validate`` finds in the same texts.
 """
 
 from __future__ import annotations
@@ -81,19 +89,21 @@ def _read(source: SourceText) -> RecordFile:
 
 
 def _edited(data: dict[str, Any], edit: ValueEdit) -> dict[str, Any] | None:
-    """``data`` with the one value ``edit`` changed read again, or ``None`` if unsure.
+    """``data`` with the one value ``edit`` is about read again; ``None`` when unsure.
 
-    The change lies inside one value written as a scalar or a string
-    (:meth:`Locator.edited`), and all around it reads as before: the file
-    parses as before, with that value as it reads alone. Only if the text
-    before reads as the value ``data`` holds there (the place is the one
-    the parser saw), and the text after reads as one value.
+    The change lies inside one value written as a scalar or a string, and
+    the text around it is as before (:meth:`Locator.edited`): a parse of the
+    whole file would read what it read before, and that value as its new
+    text reads alone. Only where the old text reads as the value ``data``
+    has at that path (the scanner's path is the parser's), and the new text
+    as one value; a slip being typed is left to the whole file's parse,
+    which says where it is.
     """
     try:
         before = tomllib.loads("v = " + edit.before, parse_float=Decimal)
         after = tomllib.loads("v = " + edit.after, parse_float=Decimal)
     except (tomllib.TOMLDecodeError, RecursionError):
-        return None  # a slip being typed: the whole file's parse says where and what
+        return None
     if set(before) != {"v"} or set(after) != {"v"} or isinstance(after["v"], dict | list):
         return None
     old: Any = data

@@ -10,6 +10,7 @@ rebuild the tree and keep the cursor on the node the clerk was working on.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 from textual import work
@@ -40,6 +41,23 @@ from tui.editor.widgets.preview_pane import PreviewPane
 from tui.editor.widgets.previous_notice import PreviousNotice
 from tui.editor.widgets.previous_text import PreviousTextScreen
 from tui.editor.widgets.report_tree import ReportTree
+
+_FROZEN: list[bool] = []
+
+
+def _freeze_what_is_loaded() -> None:
+    """Once per process, at the first check shown: what is loaded stays out of the collector's way.
+
+    The report as opened (its tomlkit documents, the outline, the tree) lives
+    as long as the editor; Python's full collections would walk all of it
+    every few keystrokes, tens of milliseconds on a big report. ``gc.freeze``
+    leaves what exists now out of them; what is made later is collected as
+    usual. Once only, so that a report opened later (from the summary's list)
+    does not keep the first one's garbage for good.
+    """
+    if not _FROZEN:
+        _FROZEN.append(True)
+        gc.freeze()
 
 
 class EditorScreen(StructureEditing, Undoing):
@@ -264,6 +282,8 @@ class EditorScreen(StructureEditing, Undoing):
 
     def show_result(self, result: CheckResult, changes: MetricChanges | None = None) -> None:
         """Show a finished check: counts, list, marks, tree labels, preview, last year's figures."""
+        if self.result is None:
+            _freeze_what_is_loaded()
         self.result = result
         self.changes = changes or {}
         self.query_one(PreviousNotice).follow(result.report)  # read once, not per keystroke

@@ -75,14 +75,16 @@ class DiagnosticsPane(Vertical):
         if unread != self.unread:
             self.unread = unread
             counts = counts_text(self.diagnostics, unread)
-            self.query_one("#diag-counts", Static).update(counts)
+            self.query_one("#diag-counts", Static).update(counts, layout=False)
 
     def show(self, diagnostics: list[Diagnostic]) -> None:
         """Replace the list, keeping the highlighted position when possible."""
         if diagnostics == self.diagnostics and self.query_one(OptionList).option_count:
             return
         self.diagnostics = diagnostics
-        self.query_one("#diag-counts", Static).update(counts_text(diagnostics, self.unread))
+        # one line high whatever it says: no need to lay the screen out again
+        counts = counts_text(diagnostics, self.unread)
+        self.query_one("#diag-counts", Static).update(counts, layout=False)
         listing = self.query_one(OptionList)
         highlighted = listing.highlighted
         listing.clear_options()

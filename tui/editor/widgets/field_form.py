@@ -75,9 +75,16 @@ class FieldForm(VerticalScroll):
         if self.node is None or self.showing:
             return
         fresh = changed.get(self.node.ref)
-        if fresh is not None:
-            for title in self.query(".form-heading").results(Static):
-                title.update(heading(fresh))
+        if fresh is None:
+            return
+        for title in self.query(".form-heading").results(Static):
+            text = heading(fresh)
+            if str(title.content) == text:
+                continue
+            lines = title.size.height
+            title.update(text, layout=False)  # the screen laid out again only if it must be:
+            if title.get_content_height(self.size, self.screen.size, title.size.width) != lines:
+                title.refresh(layout=True)  # the heading takes another number of lines
 
     def editors(self) -> list[FieldEditor]:
         """The fields of the form, top to bottom."""
