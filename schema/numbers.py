@@ -39,9 +39,11 @@ def integer_literal(
         return
     title = schema.get("title", "该项") if isinstance(schema, dict) else "该项"
     written = f"小数 {instance}" if "." in str(instance) else "浮点数"
+    # 1e12023 is whole too, but no one means a number of twelve thousand digits
+    whole = f" {int(instance)}" if abs(instance) < 10**30 else ""
     yield RuleError(
         "F007",
-        f"“{title}”写成了{written}：请写成整数 {int(instance)}（不带小数点和指数）",
+        f"“{title}”写成了{written}：请写成整数{whole}（不带小数点和指数）",
         severity="warning",
     )
 

@@ -88,8 +88,12 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _year(value: Any) -> int | None:
-    """The report year, also from ``2023.0`` (a slip reported as F007, not a reason to stop)."""
-    return int(value) if is_integral(value) else None
+    """The report year, also from ``2023.0`` (a slip reported as F007, not a reason to stop).
+
+    Not a number of more digits than any year (``1e12023``): the schema's
+    ``maximum`` reports it, and it could not even be printed.
+    """
+    return int(value) if is_integral(value) and abs(value) < 10**9 else None
 
 
 def report_years(

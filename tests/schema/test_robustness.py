@@ -181,3 +181,16 @@ def test_random_files_yield_only_diagnostics(tmp_path: Path, content: str | byte
         content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass")
     )
     check(validate_folder(folder))
+
+
+@pytest.mark.parametrize("written", ["1e12023", "2.023e12023"])
+def test_a_year_of_thousands_of_digits_is_reported_not_printed(
+    report_dir: Path, written: str
+) -> None:
+    """``year = 1e12023`` (an exponent typed into the year) is too big to print as an integer."""
+    text = (
+        (report_dir / "report.toml").read_text("utf-8").replace("year = 2023", f"year = {written}")
+    )
+    write(report_dir, "report.toml", text)
+    found = check(validate_folder(report_dir))
+    assert {"S007", "F007"} <= {d.code for d in found}
