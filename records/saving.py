@@ -117,7 +117,8 @@ def reload_file(draft: ReportDraft, path: Path) -> None:
     """Take the disk's version of the file read from ``path``, dropping the draft's edits to it.
 
     A renamed file keeps its new name and place; a removed one comes back
-    where its name sorts among the sections; a file deleted on disk since
+    where its name sorts among the sections (the head comments naming their
+    places numbered again); a file deleted on disk since
     stays in the draft as a new file (its text is all there is of it).
     """
     from records.editing import EditableFile
@@ -142,5 +143,9 @@ def reload_file(draft: ReportDraft, path: Path) -> None:
         return
     if any(f.path == path for f in draft.sections):
         return  # its name is taken by another section now: it stays removed
+    from records.sections import renumber_head
+
     draft.sections.append(fresh)
     draft.sections.sort(key=lambda f: natural_key(f.path.name))
+    for number, f in enumerate(draft.sections, 1):
+        renumber_head(f, number)  # the others' "# 三、…" as they were before it went

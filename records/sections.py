@@ -8,8 +8,9 @@ one to fit. Names follow the folder's own scheme (``1-measures.toml``,
 ``02-plans.toml``): a number, a separator, and the slug after it, which a
 renamed file keeps. A file that fits where it is keeps its name; when no
 number fits between its neighbours, the sections are numbered again from 1
-(renaming others is part of the same save). Nothing is written here: the
-draft saves it all at once (:mod:`records.saving`).
+(renaming others is part of the same save). A head comment naming a
+section's place as ``tui new`` writes it (``# 四、…``) follows its new number.
+Nothing is written here: the draft saves it all at once (:mod:`records.saving`).
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
+import tomlkit.items
+
 from records.editing import EditableFile, ReportDraft
 from records.model import natural_key
-from records.skeleton import new_section_text
+from records.skeleton import new_section_text, renumbered_head
 
 _NUMBERED = re.compile(r"(?P<digits>\d+)(?P<sep>[-_. ]?)(?P<slug>.*)", re.DOTALL)
 SUFFIX = ".toml"
@@ -215,7 +218,32 @@ def _rename(
             renames[old] = name
         f.path = draft.folder / name
     draft.sections = list(sections)
+    for number, f in enumerate(sections, 1):
+        renumber_head(f, number)
     return renames
+
+
+def renumber_head(file: EditableFile, number: int) -> bool:
+    """Give the head comment that names the section's place (``# 四、…``) the number it has now.
+
+    Only the first comment of the file (after a ``#:schema`` line), and only
+    when it is in the form ``tui new`` writes (:func:`records.skeleton.renumbered_head`):
+    a comment of the clerk's own is left alone. Returns whether it changed.
+    """
+    for key, item in file.doc.body:
+        if key is not None:
+            return False  # the head is over
+        if not isinstance(item, tomlkit.items.Comment):
+            continue
+        text = item.trivia.comment
+        if text.startswith("#:schema"):
+            continue
+        new = renumbered_head(text, file.get(("kind",)), number)
+        if new is None:
+            return False
+        item.trivia.comment = new
+        return True
+    return False
 
 
 def schema_line(draft: ReportDraft) -> str | None:
@@ -237,9 +265,9 @@ def add_section(draft: ReportDraft, kind: str, title: str, at: int) -> tuple[Edi
     ``N-kind.toml`` to sort where it stands (not on disk until the save).
     """
     sample = draft.sections[0] if draft.sections else draft.meta
-    text = new_section_text(kind, title, schema_line(draft))
-    new = EditableFile.new(draft.folder / f"{kind}{SUFFIX}", text, sample.source.newline)
     at = max(0, min(at, len(draft.sections)))
+    text = new_section_text(kind, title, schema_line(draft), at + 1)
+    new = EditableFile.new(draft.folder / f"{kind}{SUFFIX}", text, sample.source.newline)
     order = [*draft.sections[:at], new, *draft.sections[at:]]
     return new, arrange(draft, order, new, slug=kind)
 

@@ -197,13 +197,45 @@ def _report_file(folder: Path, issuer: str, year: int, schema_dir: Path | None) 
     return render(head, doc)
 
 
-_SECTION_HEADS = {
-    "measures": "一、主要举措和成效",
-    "shortcomings": "二、存在的不足和原因",
-    "leadership": "三、党政主要负责人履行推进法治建设第一责任人职责情况",
-    "plans": "四、下一年度推进法治建设的主要安排",
-    "other": "五、其他需要报告的情况",
+_SECTION_HEADINGS = {
+    "measures": "主要举措和成效",
+    "shortcomings": "存在的不足和原因",
+    "leadership": "党政主要负责人履行推进法治建设第一责任人职责情况",
+    "plans": "下一年度推进法治建设的主要安排",
+    "other": "其他需要报告的情况",
 }
+"""What the head comment of a section file calls its kind, after the section's number."""
+
+_NUMERALS = "一二三四五六七八九"
+
+
+def section_numeral(number: int) -> str:
+    """1 → 一 … 99 → 九十九: a section's number as the export (and the head comment) writes it."""
+    tens, ones = divmod(number, 10)
+    ten = ("" if tens == 1 else _NUMERALS[tens - 1]) + "十" if tens else ""
+    return ten + (_NUMERALS[ones - 1] if ones else "")
+
+
+_HEAD = re.compile(r"#[ \t]*(?P<number>[一二三四五六七八九十]+)、(?P<rest>.*)", re.DOTALL)
+
+
+def renumbered_head(comment: str, kind: object, number: int) -> str | None:
+    """The head comment ``comment`` naming the section's place as ``number``, if tui wrote it.
+
+    ``tui new`` starts a section file with ``# 四、下一年度推进法治建设的主要安排。…``:
+    the section's number, the heading of its ``kind`` and a full stop. Such a
+    line, whatever follows the stop, gets the new number (``None`` when it has
+    it already); any other comment is the clerk's own and is left alone
+    (``None`` too).
+    """
+    match = _HEAD.fullmatch(comment)
+    heading = _SECTION_HEADINGS.get(kind) if isinstance(kind, str) else None
+    if match is None or heading is None or not match["rest"].startswith(heading + "。"):
+        return None
+    new = f"# {section_numeral(number)}、{match['rest']}"
+    return new if new != comment else None
+
+
 _NUMBERS_NOTE = [
     "正文中的数字写成 {指标名}，数值写在本文件末尾的 [metrics.指标名] 中，例如：",
     "  [metrics.penalty_cases]",
@@ -217,19 +249,23 @@ _LEAD_NOTE = [
 ]
 
 
-def _section_file(folder: Path, kind: str, year: int, schema_dir: Path | None) -> str:
+def _section_file(folder: Path, kind: str, year: int, schema_dir: Path | None, number: int) -> str:
     schema = schema_line(folder, schema_dir / SECTION_SCHEMA if schema_dir else None)
-    return _section_text(kind, section_title(kind, year), schema, _SECTION_HEADS[kind])
+    return new_section_text(kind, section_title(kind, year), schema, number)
 
 
-def new_section_text(kind: str, title: str, schema: str | None = None) -> str:
-    """A section file as ``tui new`` writes one, for a section added to a report later.
+def new_section_text(kind: str, title: str, schema: str | None = None, number: int = 0) -> str:
+    """A section file as ``tui new`` writes one, also for a section added to a report later.
 
     ``title`` is the section's (:func:`section_title` gives the statutory one);
     ``schema`` the ``#:schema`` line its sibling files have. The head comment
-    names the kind without a number, which depends on where the section goes.
+    names the kind after the section's ``number`` (四、…), which the editor keeps
+    current when sections move (:func:`renumbered_head`); without one, the kind alone.
     """
-    return _section_text(kind, title, schema, _SECTION_HEADS[kind].partition("、")[2])
+    heading = _SECTION_HEADINGS[kind]
+    return _section_text(
+        kind, title, schema, f"{section_numeral(number)}、{heading}" if number else heading
+    )
 
 
 def _section_text(kind: str, title: str, schema: str | None, heading: str) -> str:
@@ -289,8 +325,8 @@ def skeleton_files(
     live; when given, each file gets a ``#:schema`` line relative to ``folder``.
     """
     files = {REPORT_FILE: _report_file(folder, issuer, year, schema_dir)}
-    for kind, name in SECTION_FILES.items():
-        files[name] = _section_file(folder, kind, year, schema_dir)
+    for number, (kind, name) in enumerate(SECTION_FILES.items(), 1):
+        files[name] = _section_file(folder, kind, year, schema_dir, number)
     return files
 
 

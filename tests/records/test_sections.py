@@ -21,7 +21,14 @@ from records import FileChangedError, ReportDraft, WriteError, load_report
 from records.interrupted import tidy_folder
 from records.leftovers import is_tui_file
 from records.loader import section_paths
-from records.sections import add_section, move_section, plan_names, remove_section, split_name
+from records.sections import (
+    add_section,
+    move_section,
+    plan_names,
+    remove_section,
+    renumber_head,
+    split_name,
+)
 from records.skeleton import section_title
 from tests.conftest import ROOT
 
@@ -32,6 +39,11 @@ SLUGS = [split_name(n).slug for n in NAMES]
 def _folder(folder: Path) -> dict[str, bytes]:
     """Every file in the folder (tui's temporary files and journals too) and its bytes."""
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _numbered(data: bytes, old: str, new: str) -> bytes:
+    """A section file's bytes with the number in its head comment (``# 三、…``) changed."""
+    return data.replace(f"\n# {old}、".encode(), f"\n# {new}、".encode(), 1)
 
 
 def _kinds(folder: Path) -> list[tuple[str, str]]:
@@ -126,7 +138,8 @@ def test_added_moved_and_removed_sections_are_one_save_and_nothing_before_it(
 
     written = draft.save()
 
-    assert sorted(p.name for p in written) == ["3-other.toml", "5-leadership.toml"]
+    # 4-plans.toml keeps its name but is 三、 now: its head comment (# 四、…) says so
+    assert sorted(p.name for p in written) == ["3-other.toml", "4-plans.toml", "5-leadership.toml"]
     assert sorted(p.name for p in draft.deleted) == ["2-shortcomings.toml", "3-leadership.toml"]
     assert _kinds(report_dir) == [
         ("1-measures.toml", "measures"),
@@ -135,9 +148,11 @@ def test_added_moved_and_removed_sections_are_one_save_and_nothing_before_it(
         ("5-leadership.toml", "leadership"),
     ]
     after = _folder(report_dir)
-    assert after["5-leadership.toml"] == leadership  # renamed, byte for byte
-    assert after["4-plans.toml"] == before["4-plans.toml"]
+    # renamed, byte for byte but for the number in the head comment tui wrote
+    assert after["5-leadership.toml"] == _numbered(leadership, "三", "四")
+    assert after["4-plans.toml"] == _numbered(before["4-plans.toml"], "四", "三")
     assert after["1-measures.toml"] == before["1-measures.toml"]
+    assert after["3-other.toml"].decode().split("\n")[1].startswith("# 二、其他需要报告的情况。")
     other = tomllib.loads(after["3-other.toml"].decode())
     assert other["kind"] == "other" and other["title"] == "其他需要报告的情况"
     assert after["3-other.toml"].startswith(b"#:schema ../../../schema/section.schema.json\n")
@@ -197,9 +212,14 @@ def test_a_section_removed_and_saved_comes_back_as_a_new_file(report_dir: Path) 
     remove_section(draft, shortcomings)
     draft.save()
     assert not (report_dir / "2-shortcomings.toml").exists()
-    draft.sections.insert(1, shortcomings)  # what undo does: the same file, back in its place
+    leadership = (report_dir / "3-leadership.toml").read_text(encoding="utf-8")
+    assert leadership.split("\n")[1].startswith("# 二、党政主要负责人")  # 二、 now
+    draft.sections.insert(1, shortcomings)  # what undo does: the same file, back in its place,
+    for number, f in enumerate(draft.sections, 1):  # and the texts of the others as they were
+        renumber_head(f, number)
     assert draft.modified
-    assert [p.name for p in draft.save()] == ["2-shortcomings.toml"]
+    saved = [p.name for p in draft.save()]
+    assert saved == ["2-shortcomings.toml", "3-leadership.toml", "4-plans.toml"]
     assert _folder(report_dir) == before
 
 

@@ -260,7 +260,7 @@ async def test_a_block_is_removed_with_what_is_under_it(dongan: Path, recovery_d
         assert isinstance(prompt, ChoiceScreen) and "其下的 1 项" in prompt.detail
         await pilot.press("y")
         await settle(pilot)
-        assert cursor(app).role == "section"
+        assert cursor(app).label == "（一）坚持依法行政"  # the next heading, in its place now
         await pilot.press("ctrl+s")
         await settle(pilot)
     report = load_report(dongan)

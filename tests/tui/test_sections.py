@@ -21,6 +21,7 @@ from records.skeleton import section_title
 from tests.tui.conftest import jump, run_async, settle
 from tests.tui.test_blocks import SIZE, cursor
 from tui.editor.app import EditorApp, make_app
+from tui.editor.outline import NodeRef
 from tui.editor.recovery import RecoveryStore, restore
 from tui.editor.screens.prompts import ChoiceScreen, TextScreen
 from tui.editor.sections import add, move, remove
@@ -33,6 +34,11 @@ ORIGINAL = ["1-measures.toml", "2-shortcomings.toml", "3-leadership.toml", "4-pl
 def listing(folder: Path) -> dict[str, bytes]:
     """Every file in the folder, hidden ones too (a journal, a temporary file), with its bytes."""
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def numbered(data: bytes, old: str, new: str) -> bytes:
+    """A section file's bytes with the number of its head comment (``# 三、…``) changed."""
+    return data.replace(f"\n# {old}、".encode(), f"\n# {new}、".encode(), 1)
 
 
 async def to_section(pilot: Pilot[None], app: EditorApp, name: str) -> None:
@@ -82,9 +88,11 @@ async def test_a_section_added_moved_and_removed_by_keys_is_written_only_by_ctrl
         assert places[0] == "1 本节之后（第三节）（a）"
         await prompt(pilot, "enter")  # after 二、, the default
         await settle(pilot)
-        assert cursor(app).role == "section" and cursor(app).ref.file == "3-measures.toml"
-        assert cursor(app).label.startswith("三、2023年度安全生产执法")
+        assert cursor(app).ref == NodeRef("3-measures.toml", ("parts", 0))  # its （一）, to fill in
+        shown = app.editor.report_tree.find(NodeRef("3-measures.toml", ()))
+        assert shown is not None and str(shown.label).startswith("三、2023年度安全生产执法")
 
+        await to_section(pilot, app, "3-measures.toml")
         await pilot.press("]")  # below 四、: files renamed so they sort that way
         await settle(pilot)
         assert cursor(app).ref.file == "4-measures.toml"
@@ -111,7 +119,7 @@ async def test_a_section_added_moved_and_removed_by_keys_is_written_only_by_ctrl
         await pilot.press("ctrl+s")
         await settle(pilot)
         said = [n.message for n in app._notifications][-1]
-        assert said.startswith("已保存 2 个文件（改名 1 个，删除 2-shortcomings.toml）")
+        assert said.startswith("已保存 3 个文件（改名 1 个，删除 2-shortcomings.toml）")
 
     after = listing(report_dir)
     assert sorted(after) == [
@@ -121,8 +129,9 @@ async def test_a_section_added_moved_and_removed_by_keys_is_written_only_by_ctrl
         "5-plans.toml",
         "report.toml",
     ]
-    assert after["3-leadership.toml"] == before["3-leadership.toml"]  # untouched
-    assert after["5-plans.toml"] == before["4-plans.toml"]  # renamed, byte for byte
+    # not renamed, but 二、 now: only the number of the head comment tui wrote changes
+    assert after["3-leadership.toml"] == numbered(before["3-leadership.toml"], "三", "二")
+    assert after["5-plans.toml"] == before["4-plans.toml"]  # renamed, and 四、 still
     added = tomllib.loads(after["4-measures.toml"].decode("utf-8"))
     assert added["kind"] == "measures" and added["title"] == "2023年度安全生产执法的主要举措"
     report = load_report(report_dir)
@@ -316,8 +325,8 @@ async def test_ctrl_z_undoes_a_section_added_and_moved_as_ctrl_s_then_writes_it(
             "5-plans.toml",
             "report.toml",
         ]
-        assert middle["4-leadership.toml"] == before["3-leadership.toml"]
-        assert middle["5-plans.toml"] == before["4-plans.toml"]
+        assert middle["4-leadership.toml"] == numbered(before["3-leadership.toml"], "三", "四")
+        assert middle["5-plans.toml"] == numbered(before["4-plans.toml"], "四", "五")
 
         await pilot.press("ctrl+z")  # the section added, undone after the save
         await settle(pilot)
@@ -392,8 +401,8 @@ async def test_sections_added_and_moved_before_a_kill_are_offered_back_and_saved
         await pilot.press("ctrl+s")
         await settle(pilot)
     after = listing(report_dir)
-    assert after["2-leadership.toml"] == before["3-leadership.toml"]
-    assert after["3-shortcomings.toml"] == before["2-shortcomings.toml"]
+    assert after["2-leadership.toml"] == numbered(before["3-leadership.toml"], "三", "二")
+    assert after["3-shortcomings.toml"] == numbered(before["2-shortcomings.toml"], "二", "三")
     assert [s.kind for s in load_report(report_dir).sections][-1] == "other"
     assert sorted(after) == sorted(
         ["report.toml", "1-measures.toml", "2-leadership.toml", "3-shortcomings.toml"]

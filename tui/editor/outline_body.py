@@ -44,15 +44,20 @@ def own_fields(file: str, keys: KeyPath, data: Any, context: str) -> list[FieldS
 
 
 def own_nodes(file: str, keys: KeyPath, data: Any, context: str) -> list[OutlineNode]:
-    """A node for each point (一是…) and each paragraph of a section or block."""
+    """A node for each point (一是…) and each paragraph of a section or block.
+
+    Points that are each a paragraph (``points_standalone``) show ↵ before 一是,
+    the mark of a paragraph's end as Chinese word processors show it.
+    """
     nodes = []
+    apart = "↵" if get_in(data, ("points_standalone",)) is True else ""
     for i, point in enumerate(_list(get_in(data, ("points",)))):
         lead = point_number(i + 1)
         nodes.append(
             OutlineNode(
                 NodeRef(file, (*keys, "points", i)),
                 "point",
-                clip(f"{lead} {_text(point) or '（空）'}", LABEL_CELLS),
+                clip(f"{apart}{lead} {_text(point) or '（空）'}", LABEL_CELLS),
                 [field_spec(file, (*keys, "points", i), "prose", f"{context}{lead}")],
                 section=file,
             )

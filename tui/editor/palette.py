@@ -19,6 +19,14 @@ from tui.editor.session import EditSession
 from tui.editor.widgets.report_tree import ReportTree
 
 
+class SectionCommands(Protocol):
+    """The editing screen's commands on the section the tree's cursor is in."""
+
+    def add_section_here(self) -> None: ...
+    def remove_section_here(self) -> None: ...
+    async def move_section_here(self, offset: int) -> None: ...
+
+
 class CommandHost(Protocol):
     """What the palette runs its commands on: the editor app (which imports this module)."""
 
@@ -26,6 +34,8 @@ class CommandHost(Protocol):
 
     @property
     def report_tree(self) -> ReportTree: ...
+    @property
+    def editor(self) -> SectionCommands: ...
 
     def action_save(self) -> None: ...
     async def action_undo(self) -> None: ...
@@ -132,6 +142,38 @@ class ReportCommands(Provider):
                 "单独成段 · standalone",
                 "目录中选中的标题：单独成段，或作段首标题与正文同段（s 或 F6）",
                 tree.action_standalone,
+            ),
+            Entry(
+                "要点分段 · points on their own lines",
+                "选中的一节、标题或要点：一是、二是……各自成段，或接在正文之后同一段（p 或 F7）",
+                tree.action_points_standalone,
+            ),
+            *self.section_commands(),
+        ]
+
+    def section_commands(self) -> list[Entry]:
+        """Whole sections: on the one the tree's cursor is in, even on a block inside it."""
+        editor = self.host.editor
+        return [
+            Entry(
+                "添加新的一节 · add section",
+                "在光标所在的一节之后（不在某一节中时在最后）添加一节：类别、标题、位置",
+                editor.add_section_here,
+            ),
+            Entry(
+                "删除本节 · remove section",
+                "删除光标所在的一节（整个文件，保存时删除；先确认）",
+                editor.remove_section_here,
+            ),
+            Entry(
+                "本节上移 · move section up",
+                "光标所在的一节与前一节对调，文件随之改名",
+                partial(editor.move_section_here, -1),
+            ),
+            Entry(
+                "本节下移 · move section down",
+                "光标所在的一节与后一节对调，文件随之改名",
+                partial(editor.move_section_here, 1),
             ),
         ]
 

@@ -15,7 +15,14 @@ from functools import cache
 from records.sections import Renames, add_section, move_section, remove_section
 from records.skeleton import section_title
 from schema import load_schema
-from tui.editor.outline import KIND_NAMES, REPORT_FILE, NodeRef, Renumbering, chinese_number
+from tui.editor.outline import (
+    KIND_NAMES,
+    REPORT_FILE,
+    NodeRef,
+    OutlineNode,
+    Renumbering,
+    chinese_number,
+)
 from tui.editor.session import EditSession
 
 
@@ -61,6 +68,41 @@ def standard_title(session: EditSession, kind: str) -> str:
     return section_title(kind, report_year(session))
 
 
+LONG_TITLE = 60
+"""A section title longer than this many characters gets a note (not a refusal) in the prompt."""
+
+
+def same_title(session: EditSession, title: str) -> int | None:
+    """The index of the section whose title is ``title`` (spaces and line breaks aside), if any.
+
+    Two sections with one title are M002 (a copied file), so a new one must not take it.
+    """
+    wanted = "".join(title.split())
+    for i, f in enumerate(session.draft.sections):
+        other = session.data(f.path.name).get("title")
+        if isinstance(other, str) and "".join(other.split()) == wanted:
+            return i
+    return None
+
+
+def title_problem(session: EditSession, title: str) -> str | None:
+    """Why ``title`` cannot be a new section's: another section has it already."""
+    at = same_title(session, title)
+    if at is None:
+        return None
+    return f"与第{chinese_number(at + 1)}节的标题相同；请写出这一节的主题"
+
+
+def title_note(session: EditSession, title: str) -> str | None:
+    """What the title prompt says under the text as it stands: taken, or long (only a note)."""
+    problem = title_problem(session, title)
+    if problem:
+        return problem
+    if len(title) > LONG_TITLE:
+        return f"标题有 {len(title)} 个字，偏长，导出后要占几行；可以再精简"
+    return None
+
+
 def index_of(session: EditSession, name: str) -> int:
     """Where the section file ``name`` stands among the sections (0 for the first)."""
     return next(i for i, f in enumerate(session.draft.sections) if f.path.name == name)
@@ -77,6 +119,21 @@ def add(session: EditSession, kind: str, title: str, at: int) -> tuple[str, Rena
     _follow(session, renames)
     session.refresh()
     return new.path.name, renames
+
+
+def section_node(session: EditSession, name: str) -> OutlineNode | None:
+    """The tree's node of the section file ``name`` (``None`` for report.toml's nodes)."""
+    return next((n for n in session.outline if n.role == "section" and n.ref.file == name), None)
+
+
+def first_to_fill(session: EditSession, name: str) -> NodeRef:
+    """The first node under the section ``name`` with something to type in (its 一是, its （一）).
+
+    The section's own node when there is none (its title and lead are all there is).
+    """
+    section = section_node(session, name)
+    first = next((c for c in section.children if c.fields), None) if section else None
+    return first.ref if first is not None else NodeRef(name, ())
 
 
 def remove(session: EditSession, name: str) -> Renames:
@@ -142,7 +199,7 @@ def removal_detail(session: EditSession, name: str) -> str:
         lines = ["本节是新添加的，还没有写入文件；删除后不再写入。"]
     else:
         called = f"文件 {name}" if origin.name == name else f"该文件（磁盘上名为 {origin.name}）"
-        lines = [f"保存时删除{called}；在那之前可按 Ctrl+Z 撤销，或 Ctrl+Q 放弃全部修改。"]
+        lines = [f"保存时删除{called}；可按 Ctrl+Z 撤销（保存之后也可以）。"]
     required, _ = _required_kinds()
     kind = data.get("kind")
     others = [session.data(f.path.name) for f in session.draft.sections if f.path.name != name]

@@ -141,7 +141,12 @@ class EditSession:
         Each file goes back to the name it had (sections renamed, added or
         removed since); a file on disk that the state does not hold is deleted
         at the next save, one it holds that the save deleted is written again.
+
+        A file put back that was read from a file on disk stands for that file
+        again: a reload since (after a conflict) read it anew as another open
+        file, which must not count as a section removed, to be deleted.
         """
+        # by the open file: the cache (by name) holds the texts of the draft's files as they are
         cached = {id(f): self._texts.get(f.path.name) for f in self.files()}
         self.draft.meta = state.files[0].file
         self.draft.sections = [f.file for f in state.files[1:]]
@@ -150,6 +155,10 @@ class EditSession:
             now = cached.get(id(kept.file))
             if (kept.file.text() if now is None else now) != kept.text:
                 kept.file.replace_text(kept.text)
+        read_from = {f.origin: f for f in self.draft.files if f.origin is not None}
+        self.draft.on_disk = [
+            read_from.get(f.origin, f) if f.origin is not None else f for f in self.draft.on_disk
+        ]
         self.rejected.clear()
         self.refresh()
 
@@ -349,23 +358,32 @@ class EditSession:
     def toggle_standalone(self, node: OutlineNode) -> bool:
         """Switch a heading between standalone and run-in; returns whether it now stands alone.
 
-        ``standalone = true`` is written under the heading's title; run-in,
-        the default, is written by removing the key (and a heading without text
-        takes its first paragraph as text: :attr:`reshaped` then says so).
+        ``standalone = true`` is written under the heading's title; run-in, the default, by
+        removing the key (a heading without text takes its first paragraph: :attr:`reshaped`).
         """
         if node.role != "part" or not node.heading:
             raise InputProblem("编号段落没有标题；只有标题才能单独成段或作段首标题")
-        keys = (*node.ref.keys, "standalone")
-        alone = get_in(self.data(node.ref.file), keys) is not True  # as the file says now
-        self._set_flag(node.ref.file, keys, alone)
+        return self._toggle(node.ref.file, (*node.ref.keys, "standalone"))
+
+    def toggle_points_standalone(self, node: OutlineNode) -> bool:
+        """Switch the points of a section or block (or a point's owner) between continuing its
+        text and a paragraph each (``points_standalone = true``, after ``points``); now apart?"""
+        owner = node.ref.keys[:-2] if node.role == "point" else node.ref.keys
+        points = get_in(self.data(node.ref.file), (*owner, "points"))
+        if node.role not in ("section", "part", "point") or not isinstance(points, list):
+            raise InputProblem("这里没有要点（一是……二是……）；请选中有要点的一节、标题或一条要点")
+        return self._toggle(node.ref.file, (*owner, "points_standalone"))
+
+    def _toggle(self, name: str, keys: KeyPath) -> bool:
+        on = get_in(self.data(name), keys) is not True  # as the file says now
+        self._set_flag(name, keys, on)
         self.refresh()
-        return alone
+        return on
 
     def _set_flag(self, name: str, keys: KeyPath, on: bool) -> bool:
         """Write ``true`` at ``keys``, or remove the key (``false`` is the default); changed?
 
-        A heading made run-in that has no text (nor points) to run into takes
-        its first paragraph as its text (see :meth:`_run_in`).
+        A heading made run-in without text (nor points) takes its first paragraph (:meth:`_run_in`).
         """
         file = self.file(name)
         before = file.get(keys)

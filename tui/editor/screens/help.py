@@ -63,12 +63,23 @@ def key_names(keys: str) -> list[str]:
     return names
 
 
+MORE_ROWS: dict[str, list[str]] = {
+    "tree.add": ["段落、要点、标题、指标、一项；", "在一节或主体上：新的一节（再按 s）"],
+    "tree.remove": ["在一节上：删除整节（保存时删文件）"],
+    "tree.move_down": ["在一节上：整节上移、下移（文件改名）"],
+    "tree.standalone": ["选中的标题独占一段，或与正文同段"],
+    "tree.points_standalone": ["一是、二是……各占一段，或接正文同段"],
+}
+"""Lines F1 adds under a binding's own (by its id): what it does where (the footer has no room)."""
+
+
 def rows_from(bindings: list[BindingType]) -> list[KeyRow]:
-    """(keys, description) for each binding that has a description."""
+    """(keys, description) for each binding that has a description, and its lines in F1."""
     rows: list[KeyRow] = []
     for binding in bindings:
         if isinstance(binding, Binding) and binding.description:
             rows.append((" / ".join(key_names(binding.key)), binding.description))
+            rows.extend(("", line) for line in MORE_ROWS.get(binding.id or "", []))
     return rows
 
 

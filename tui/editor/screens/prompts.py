@@ -112,11 +112,14 @@ class ChoiceScreen(ModalScreen[str]):
 
 
 class TextScreen(ModalScreen[str | None]):
-    """Ask for one line of text (a new metric's key); ``None`` when cancelled.
+    """Ask for one line of text (a new metric's key, a section's title); ``None`` when cancelled.
 
     ``check`` says what is wrong with an answer (or ``None``): the prompt then
-    stays open with the text as typed and the reason under it. ``value`` is
-    the text it starts with (a new section's standard title), to change.
+    stays open with the text as typed and the reason under it. ``empty`` is
+    the reason an empty answer is refused (without it, Enter on nothing
+    answers ``""``). ``advise`` gives a note on the text as it stands (a
+    title that is long), shown under it while typing, never a refusal.
+    ``value`` is the text it starts with (a new section's standard title).
     """
 
     BINDINGS = [Binding("escape", "cancel", "取消")]
@@ -127,12 +130,17 @@ class TextScreen(ModalScreen[str | None]):
         placeholder: str = "",
         check: Callable[[str], str | None] | None = None,
         value: str = "",
+        *,
+        empty: str | None = None,
+        advise: Callable[[str], str | None] | None = None,
     ) -> None:
         super().__init__(classes="prompt")
         self.question = question
         self.placeholder = placeholder
         self.check = check
         self.value = value
+        self.empty = empty
+        self.advise = advise
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box"):
@@ -143,13 +151,28 @@ class TextScreen(ModalScreen[str | None]):
             field.cursor_blink = False
             yield field
             yield Static(
-                "回车确定，Esc 取消", id="prompt-detail", classes="prompt-detail", markup=False
+                self._said(self.value), id="prompt-detail", classes="prompt-detail", markup=False
             )
+
+    def _said(self, text: str) -> str:
+        """What stands under the field: the note on ``text``, if any, and the keys."""
+        note = self.advise(text.strip()) if self.advise else None
+        return f"{note}。回车确定，Esc 取消" if note else "回车确定，Esc 取消"
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.advise is not None:
+            detail = self.query_one("#prompt-detail", Static)
+            detail.update(self._said(event.value))
+            detail.remove_class("prompt-problem")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         answer = event.value.strip()
-        problem = self.check(answer) if self.check and answer else None
+        if answer:
+            problem = self.check(answer) if self.check else None
+        else:
+            problem = self.empty
         if problem:
             detail = self.query_one("#prompt-detail", Static)
             detail.update(f"{problem}。回车确定，Esc 取消")

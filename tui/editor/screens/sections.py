@@ -26,6 +26,7 @@ from tui.editor.widgets.report_tree import ReportTree
 
 _KIND_KEYS = {"measures": "m", "shortcomings": "s", "leadership": "l", "plans": "p", "other": "o"}
 _CANCEL = Choice("cancel", "取消", "escape")
+_NO_SECTION = "光标不在哪一节中；请先在目录中选中一节（一、二、……）或其中的一项"
 
 
 class SectionEditing(Screen[None]):
@@ -43,6 +44,37 @@ class SectionEditing(Screen[None]):
             self, select: NodeRef, added: bool = False, moved: Renumbering | None = None
         ) -> None: ...
 
+    # -- the palette's section commands: on the section the cursor is in ----------------
+    def cursor_section(self) -> OutlineNode | None:
+        """The section the tree's cursor is in (on it, or on anything inside it), if any."""
+        shown = self.report_tree.cursor_node
+        name = shown.data.section if shown is not None and shown.data is not None else ""
+        return sections.section_node(self.session, name) if name else None
+
+    def add_section_here(self) -> None:
+        """新的一节 after the section the cursor is in; from elsewhere, as on 主体 (last)."""
+        node = self.cursor_section()
+        if node is None:
+            node = next(n for n in self.session.outline if n.role == "body")
+        self.add_section(node)
+
+    def remove_section_here(self) -> None:
+        """Ask to remove the section the cursor is in."""
+        node = self.cursor_section()
+        if node is None:
+            self.notify(_NO_SECTION, severity="warning")
+            return
+        self.ask_remove_section(node)
+
+    async def move_section_here(self, offset: int) -> None:
+        """Move the section the cursor is in up or down."""
+        node = self.cursor_section()
+        if node is None:
+            self.notify(_NO_SECTION, severity="warning")
+            return
+        await self.move_section(node, offset)
+
+    # -- the tree's keys on a section ---------------------------------------------------
     @work(exclusive=True, group="structure")
     async def add_section(self, node: OutlineNode) -> None:
         """Ask for the new section's kind, title and place, and add it (unsaved)."""
@@ -62,14 +94,7 @@ class SectionEditing(Screen[None]):
         )
         if not kind or kind == "cancel":
             return
-        year = sections.report_year(self.session)
-        standard = sections.standard_title(self.session, kind)
-        filled = f"已按 {year} 年度填好" if str(year + (kind == "plans")) in standard else "已填好"
-        title = await self.app.push_screen_wait(
-            TextScreen(
-                f"本节的标题（{filled}，可修改；不写“一、”等编号）", "本节的标题", value=standard
-            )
-        )
+        title = await self.app.push_screen_wait(self._title_prompt(kind))
         if title is None:
             return
         at = await self._ask_where(node)
@@ -81,14 +106,50 @@ class SectionEditing(Screen[None]):
             self.notify(f"无法添加：{problem}", severity="error")
             return
         self._follow(renames)
-        await self.rebuild(NodeRef(name, ()), added=True, moved=sections.renamed(renames))
-        shown = self.report_tree.find(NodeRef(name, ()))
-        if shown is not None:
-            shown.expand()  # what the clerk fills in next: its points, parts or paragraphs
+        first = sections.first_to_fill(self.session, name)
+        await self.rebuild(first, added=True, moved=sections.renamed(renames))
+        self._unfold(name)
         number = sections.number_of(self.session, name)
         said = sections.said_renames(self.session, renames)
         said = f"；保存时改名：{said}" if said else ""
         self.notify(f"已添加第{number}节（{name}），保存时写入{said}", timeout=5)
+
+    def _title_prompt(self, kind: str) -> TextScreen:
+        """The new section's title, the standard one filled in; one another section has refused.
+
+        Several sections of 主要举措和成效 are allowed, each on its own theme:
+        the standard title, already taken, is left to change (M002 otherwise).
+        """
+        year = sections.report_year(self.session)
+        standard = sections.standard_title(self.session, kind)
+        taken = sections.same_title(self.session, standard)
+        if taken is not None:
+            question = (
+                f"本节的标题（规定的标题已用于第{chinese_number(taken + 1)}节，请写出本节的主题）"
+            )
+        else:
+            filled = (
+                f"已按 {year} 年度填好" if str(year + (kind == "plans")) in standard else "已填好"
+            )
+            question = f"本节的标题（{filled}，可修改；不写“一、”等编号）"
+        return TextScreen(
+            question,
+            "本节的标题",
+            check=lambda title: sections.title_problem(self.session, title),
+            value=standard,
+            empty="请写出本节的标题",
+            advise=lambda title: sections.title_note(self.session, title),
+        )
+
+    def _unfold(self, name: str) -> None:
+        """Open the new section and what is in it: its empty points, parts or paragraphs."""
+        shown = self.report_tree.find(NodeRef(name, ()))
+        if shown is None:
+            return
+        shown.expand()
+        for child in shown.children:
+            if child.data is not None and child.data.role != "metrics":  # none yet
+                child.expand_all()
 
     async def _ask_where(self, node: OutlineNode) -> int | None:
         """Where the new section goes (0-based), after the current one by default."""

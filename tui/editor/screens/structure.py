@@ -1,6 +1,6 @@
 """Adding, removing and moving in the report tree, for the editing screen.
 
-The tree asks (``a`` or Insert, ``x`` or Delete, ``[`` ``]``, ``s`` or F6);
+The tree asks (``a`` or Insert, ``x`` or Delete, ``[`` ``]``, ``s`` or F6, ``p`` or F7);
 these handlers confirm where needed, change the session and have the screen
 show the new outline. A hand-edited file whose shape is wrong is reported in
 a notice, never a crash.
@@ -24,6 +24,26 @@ from tui.editor.widgets.report_tree import ReportTree
 
 STRUCTURE_PROBLEMS = (InputProblem, RecordError, TypeError, KeyError, IndexError, ValueError)
 """What adding, removing or moving can meet in a hand-edited file whose shape is wrong."""
+
+
+def neighbour(outline: list[OutlineNode], ref: NodeRef) -> NodeRef:
+    """Where the cursor goes when the node ``ref`` is removed (refs as they are before).
+
+    Its next sibling in the tree, or the one before when it is the last; its
+    parent when it has none. A section's 指标 is no sibling of its parts.
+    """
+    stack = list(outline)
+    while stack:
+        parent = stack.pop()
+        siblings = [c for c in parent.children if c.role != "metrics" or c.ref == ref]
+        at = next((i for i, c in enumerate(siblings) if c.ref == ref), None)
+        if at is None:
+            stack.extend(parent.children)
+            continue
+        if at + 1 < len(siblings):
+            return siblings[at + 1].ref
+        return siblings[at - 1].ref if at > 0 else parent.ref
+    return NodeRef(ref.file, ref.keys[:-1])
 
 
 class StructureEditing(SectionEditing):
@@ -109,7 +129,7 @@ class StructureEditing(SectionEditing):
             if choice == "remove":
                 self.remove_node(node)
 
-        detail = "删除后在保存前仍可按 Ctrl+Q 放弃全部修改。"
+        detail = "删除后可按 Ctrl+Z 撤销（保存之后也可以）。"
         below = sum(1 for n in node.walk() if n.role in ("part", "point", "paragraph")) - 1
         if node.role == "part" and below > 0:
             detail = f"其下的 {below} 项（标题、编号段落、段落、要点）一并删除。\n{detail}"
@@ -122,20 +142,18 @@ class StructureEditing(SectionEditing):
 
     @work(exclusive=True, group="structure")
     async def remove_node(self, node: OutlineNode) -> None:
-        """Remove ``node`` and put the cursor on its neighbour."""
+        """Remove ``node``; the cursor goes to its neighbour (the next one, else the one before)."""
+        outline = self.session.outline  # as it was: where its neighbours stand
         try:
             self.session.remove(node)
         except STRUCTURE_PROBLEMS as problem:
             self.notify(f"无法删除：{problem}", severity="error")
             return
         keys = node.ref.keys
-        if keys and isinstance(keys[-1], int) and keys[-1] > 0:
-            select = NodeRef(node.ref.file, (*keys[:-1], keys[-1] - 1))
-        elif keys and isinstance(keys[-1], int):
-            select = NodeRef(node.ref.file, keys[:-1] if node.role == "item" else keys[:-2])
-        else:
-            select = NodeRef(node.ref.file, keys[:-1])
         moved = renumbered(node.ref.file, keys, -1) if keys and isinstance(keys[-1], int) else None
+        select = neighbour(outline, node.ref)
+        if moved is not None:
+            select = moved(select) or select  # the next one takes the removed one's place
         await self.rebuild(select, moved=moved)
 
     async def on_report_tree_move_requested(self, event: ReportTree.MoveRequested) -> None:
@@ -177,3 +195,15 @@ class StructureEditing(SectionEditing):
         await self.rebuild(node.ref)
         shown = "标题单独成段" if alone else "段首标题（标题后加“。”，与正文同段）"
         self.notify(f"已改为{shown}" + ("；原第一段移作正文" if moved else ""), timeout=3)
+
+    async def on_report_tree_points_requested(self, event: ReportTree.PointsRequested) -> None:
+        """Switch the points where the cursor is between one paragraph and a paragraph each."""
+        node = event.node
+        try:
+            apart = self.session.toggle_points_standalone(node)
+        except STRUCTURE_PROBLEMS as problem:
+            self.notify(str(problem), severity="warning")
+            return
+        await self.rebuild(node.ref)
+        shown = "要点各自成段（一是……、二是……各占一段）" if apart else "要点接在正文之后，同一段"
+        self.notify(f"已改为{shown}", timeout=3)

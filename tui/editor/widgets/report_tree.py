@@ -3,12 +3,13 @@
 Under a section: its lead, points and paragraphs, its blocks at every level
 （（一）, 1., （1）, each with its own points, paragraphs and blocks), and its
 metrics. The tree only shows the outline and asks for changes; it posts
-messages upward (add, remove, move, standalone, open) and the screen decides
+messages upward (add, remove, move, standalone, points, open) and the screen decides
 what they do.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.binding import Binding
@@ -42,6 +43,13 @@ def _changed(
             continue
         found.setdefault(node.ref, node)
         _changed(node.children, before.children if before is not None else [], found)
+
+
+def opens_at_first(node: OutlineNode) -> bool:
+    """Whether ``node`` is open when the editor starts: sections, 主体, headings over headings."""
+    return node.role in ("section", "body") or (
+        node.role == "part" and any(c.role == "part" for c in node.children)
+    )
 
 
 class ReportTree(Tree[OutlineNode]):
@@ -91,6 +99,16 @@ class ReportTree(Tree[OutlineNode]):
             tooltip="切换选中的标题：单独成段，或作段首标题与正文同段（s 或 F6）",
             id="tree.standalone",
         ),
+        # no room in the footer at 80 columns: F1 and the palette (要点分段) list it
+        Binding(
+            "p,f7",
+            "points_standalone",
+            "要点分段",
+            key_display="f7",
+            show=False,
+            tooltip="切换选中处的要点：各自成段，或接在正文之后同一段（p 或 F7）",
+            id="tree.points_standalone",
+        ),
         Binding("enter", "open", "编辑", show=False, id="tree.open"),
         Binding("right", "expand", show=False),  # in F1 with space, under 移动与编辑
         Binding("left", "collapse", show=False),
@@ -118,6 +136,13 @@ class ReportTree(Tree[OutlineNode]):
     @dataclass
     class StandaloneRequested(Message):
         """The clerk asked to switch the heading ``node`` between standalone and run-in."""
+
+        node: OutlineNode
+
+    @dataclass
+    class PointsRequested(Message):
+        """The clerk asked to switch the points of ``node`` (or of its owner) between one
+        paragraph with the text and a paragraph each."""
 
         node: OutlineNode
 
@@ -172,14 +197,7 @@ class ReportTree(Tree[OutlineNode]):
         if not node.children and node.role not in ("list", "metrics"):
             self._by_ref.setdefault(node.ref, (parent.add_leaf(label, node), depth))
             return
-        expand = node.ref in self._expanded or (
-            self._first_build
-            and (
-                node.role in ("section", "body")
-                # a heading with headings or numbered paragraphs under it: the outline
-                or (node.role == "part" and any(c.role == "part" for c in node.children))
-            )
-        )
+        expand = node.ref in self._expanded or (self._first_build and opens_at_first(node))
         branch = parent.add(label, node, expand=expand)
         self._by_ref.setdefault(node.ref, (branch, depth))
         for child in node.children:
@@ -228,6 +246,30 @@ class ReportTree(Tree[OutlineNode]):
                 # rebuild (a reload, a restore) the node there is new: let the form follow
                 self.post_message(self.NodeHighlighted(node))
 
+    def open_refs(self) -> set[NodeRef]:
+        """The nodes open now."""
+        return {n.data.ref for n in self._all() if n.data is not None and n.is_expanded}
+
+    def reopen(self, opened: Callable[[OutlineNode], bool], cursor: NodeRef | None = None) -> None:
+        """Open the nodes ``opened`` says were open, close the others; ``cursor``'s kept in sight.
+
+        After undo or redo, whose files may go by other names than the refs
+        :meth:`show_outline` kept: the caller knows by file what was open.
+        """
+        for tree_node in self._all():
+            if tree_node.data is None or not tree_node.allow_expand:
+                continue
+            wanted = opened(tree_node.data)
+            if wanted and not tree_node.is_expanded:
+                tree_node.expand()
+            elif not wanted and tree_node.is_expanded:
+                tree_node.collapse()
+        shown = self.find(cursor) if cursor is not None else None
+        parent = shown.parent if shown is not None else None
+        while parent is not None and parent is not self.root:
+            parent.expand()
+            parent = parent.parent
+
     def relabel(self, nodes: list[OutlineNode]) -> dict[NodeRef, OutlineNode]:
         """Update labels in place after a value changed (no rebuild, the cursor stays).
 
@@ -268,6 +310,10 @@ class ReportTree(Tree[OutlineNode]):
     def action_standalone(self) -> None:
         if chosen := self._chosen():
             self.post_message(self.StandaloneRequested(chosen))
+
+    def action_points_standalone(self) -> None:
+        if chosen := self._chosen():
+            self.post_message(self.PointsRequested(chosen))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The footer offers 单独成段 only on a heading, where it does something."""
