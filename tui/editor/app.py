@@ -26,7 +26,7 @@ from tui.editor.screens.help import MOVING_KEYS, HelpScreen, rows_from
 from tui.editor.screens.prompts import Choice, ChoiceScreen
 from tui.editor.screens.undoing import UNDO_KEYS
 from tui.editor.session import EditSession
-from tui.editor.widgets.report_tree import ReportTree
+from tui.editor.widgets.report_tree import ReportTree, opens_at_first
 
 RECOVERY_DELAY = 1.0
 """Seconds after the last edit before the recovery copy is written."""
@@ -43,9 +43,10 @@ class EditorApp(InputMethodApp[None]):
         Binding("ctrl+q", "request_quit", "退出", priority=True),
         Binding("f1", "help", "帮助"),
         Binding("ctrl+p", "command_palette", "命令", priority=True),
-        # the editing screen's keys, for where its footer leaves Ctrl+Z out (a heading in the tree)
-        Binding("ctrl+z", "undo", show=False),
-        Binding("ctrl+y,ctrl+shift+z", "redo", show=False),
+        # the editing screen's keys, for where its footer leaves Ctrl+Z out (a heading in the
+        # tree); priority, so that the keys typed after them wait for the draft put back
+        Binding("ctrl+z", "undo", show=False, priority=True),
+        Binding("ctrl+y,ctrl+shift+z", "redo", show=False, priority=True),
         Binding("escape", "back_to_list", "报告列表", key_display="esc"),
     ]
 
@@ -121,6 +122,8 @@ class EditorApp(InputMethodApp[None]):
                 failed = restore(self.session, found)
                 self.editor.form.node = None
                 self.editor.report_tree.show_outline(self.session.outline)
+                # open as at the start, whatever the sections are called now
+                self.editor.report_tree.reopen(opens_at_first)
                 self.editor.post_message(EditorScreen.DraftChanged())  # a step to undo
                 self.editor.check_now()
                 self.show_modified()
@@ -293,9 +296,11 @@ class EditorApp(InputMethodApp[None]):
 
     async def action_undo(self) -> None:
         await self.editor.undo()
+        self.show_modified()  # now, not when the screen's message comes round
 
     async def action_redo(self) -> None:
         await self.editor.redo()
+        self.show_modified()
 
     def action_help_quit(self) -> None:
         """Ctrl+C (pressed from habit) says how to quit instead of quitting."""

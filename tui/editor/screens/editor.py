@@ -23,6 +23,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, Tree
 from textual.worker import get_current_worker
 
 from records import Diagnostic, Report
+from records.editing import EditableFile
 from records.positions import KeyPath
 from tui.editor.checking import CheckResult, Snapshot, check_snapshot
 from tui.editor.history import History, Place, moment_of
@@ -106,6 +107,9 @@ class EditorScreen(StructureEditing, Undoing):
         self.changes: MetricChanges = {}
         """This year's metrics against last year's, from the last check."""
         self.history = History(moment_of(session))
+        self.edits_from = 0
+        """Edits posted before this serial are stale (:meth:`Undoing.catch_up` stored them)."""
+        self.open_nodes: dict[EditableFile, set[KeyPath]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -198,6 +202,8 @@ class EditorScreen(StructureEditing, Undoing):
 
     # -- editing ---------------------------------------------------------------
     def on_field_editor_edited(self, event: FieldEditor.Edited) -> None:
+        if event.serial < self.edits_from:
+            return  # posted before an undo or redo, which stored what it carried first
         self.apply_edit(event.spec, event.raw)
 
     def flush_form(self) -> None:
@@ -399,22 +405,33 @@ class EditorScreen(StructureEditing, Undoing):
 
     # -- structure -------------------------------------------------------------
     async def rebuild(
-        self, select: NodeRef, added: bool = False, moved: Renumbering | None = None
+        self,
+        select: NodeRef,
+        added: bool = False,
+        moved: Renumbering | None = None,
+        in_place: bool = False,
     ) -> None:
         """Show the outline after a structural change and open ``select`` in the form.
 
         The fields of a node just ``added`` are fresh: their errors are marked
         once the clerk leaves them (or saves), not while the field is still empty.
-        ``moved`` says where the other nodes of a changed list went.
+        ``moved`` says where the other nodes of a changed list went. ``in_place``
+        (undo, redo): when the form shows ``select``'s very fields, their
+        controls stay and show the values anew, the cursor where it is.
         """
         origin = self.here()  # the tree still shows the node acted on
-        self.form.node = None
         self.fresh.clear()
         self.report_tree.show_outline(self.session.outline, select=select, moved=moved)
         node, _ = node_for(self.session.outline, select.file, select.keys)
         if added:
             self.fresh = {(spec.file, spec.keys) for spec in node.fields}
-        await self.show_node(node)
+        if in_place and self.form.refill(node, {s: self.shown_value(s) for s in node.fields}):
+            self.form.mark(self.problems())
+            self.update_previous()
+            self.update_preview()
+        else:
+            self.form.node = None
+            await self.show_node(node)
         self.post_message(self.DraftChanged(Place(select.file, select.keys), origin))
         self.schedule_check()
 

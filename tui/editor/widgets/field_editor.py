@@ -8,7 +8,8 @@ writes the record itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import count
 
 from textual import events
 from textual.app import ComposeResult
@@ -37,6 +38,14 @@ SWITCH_TEXT = {
     False: "否：段首标题，后加“。”接正文（空格切换）",
 }
 """What a heading's 单独成段 switch says in either state."""
+
+_EDITS = count()
+"""Numbers the edits posted, in order (see :attr:`FieldEditor.Edited.serial`)."""
+
+
+def edits_so_far() -> int:
+    """The serial the next edit will have: edits posted before now have smaller ones."""
+    return next(_EDITS)
 
 
 def field_title(spec: FieldSpec) -> str:
@@ -71,6 +80,8 @@ class FieldEditor(Vertical):
 
         spec: FieldSpec
         raw: str
+        serial: int = field(default_factory=lambda: next(_EDITS), init=False)
+        """When it was posted: one posted before the draft was put back (undo, redo) is stale."""
 
     @dataclass
     class Left(Message):
@@ -81,10 +92,16 @@ class FieldEditor(Vertical):
     def __init__(self, spec: FieldSpec, value: str) -> None:
         super().__init__(id="box-" + spec.dom_id)
         self.spec = spec
-        self.initial = ("true" if value == "true" else "false") if spec.kind == "switch" else value
+        self.initial = self._as_shown(value)
         self.problem = ""
         self.last_year = ""
         """Last year's text in this field's place (shown under it while it has the cursor)."""
+
+    def _as_shown(self, value: str) -> str:
+        """A value as the control's text: a switch is ``true`` or ``false`` (absent: ``false``)."""
+        if self.spec.kind == "switch":
+            return "true" if value == "true" else "false"
+        return value
 
     @property
     def control_id(self) -> str:
@@ -134,10 +151,12 @@ class FieldEditor(Vertical):
         centring, measured before fields just mounted are laid out).
         """
         control = self.query_one("#" + self.control_id)
-        control.focus(scroll_visible=scroll)
+        # at once, not later as Widget.focus does: keys already read go to this control
+        self.screen.set_focus(control, scroll_visible=scroll)
         length = len(self.current_text())
         at = length if at is None else max(0, min(at, length))
         if isinstance(control, ParagraphArea):
+            control.has_been_entered = True  # its first Focus must not move the cursor on
             before = control.text[:at].split("\n")
             control.move_cursor((len(before) - 1, len(before[-1])))
         elif isinstance(control, OrderedInput):
@@ -157,8 +176,10 @@ class FieldEditor(Vertical):
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
-        event.checkbox.label = SWITCH_TEXT[event.value]
-        self._edited("true" if event.value else "false")
+        # the control's state now, not the message's: an older message must not undo an undo
+        on = event.checkbox.value
+        event.checkbox.label = SWITCH_TEXT[on]
+        self._edited("true" if on else "false")
 
     async def move_on(self) -> None:
         """Enter: on to the next field of the form, or back to the tree after the last one."""
@@ -173,7 +194,7 @@ class FieldEditor(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._edited(event.value)
+        self._edited(event.input.value)  # as now (see on_checkbox_changed)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
@@ -181,7 +202,8 @@ class FieldEditor(Vertical):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
-        self._edited("" if event.value is Select.NULL else str(event.value))
+        value = event.select.value  # as now (see on_checkbox_changed)
+        self._edited("" if value is Select.NULL else str(value))
 
     def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
         # a class, not :focus-within, so that the help below the control is restyled too
@@ -202,13 +224,34 @@ class FieldEditor(Vertical):
             return "true" if control.value else "false"
         return control.value if isinstance(control, Input) else self.initial
 
-    def take_pending(self) -> str | None:
-        """The control's text if no edit message has carried it yet (then it counts as sent)."""
+    def take_pending(self, stored: str | None = None) -> str | None:
+        """The control's text if no edit message has carried it yet (then it counts as sent).
+
+        With ``stored`` (what the draft holds): the text if it is another, an
+        edit message still on its way counting as not sent (undo drops those:
+        :attr:`Edited.serial`).
+        """
         raw = self.current_text()
-        if raw == self.initial:
-            return None
+        held = self.initial if stored is None else self._as_shown(stored)
         self.initial = raw
-        return raw
+        return None if raw == held else raw
+
+    def show_text(self, text: str) -> None:
+        """Show ``text`` in the control (the draft put back by undo or redo), not as an edit."""
+        text = self._as_shown(text)
+        self.initial = text
+        if text == self.current_text():
+            return
+        control = self.query_one("#" + self.control_id)
+        if isinstance(control, TextArea):
+            control.load_text(text)
+        elif isinstance(control, Checkbox):
+            control.value = text == "true"
+            control.label = SWITCH_TEXT[control.value]
+        elif isinstance(control, Select):
+            control.value = text if text in KIND_NAMES else Select.NULL
+        elif isinstance(control, Input):
+            control.value = text
 
     def _edited(self, raw: str) -> None:
         if raw == self.initial:

@@ -66,6 +66,27 @@ class FieldForm(VerticalScroll):
         self.showing = False
         self.scroll_home(animate=False)
 
+    def refill(self, node: OutlineNode, values: dict[FieldSpec, str]) -> bool:
+        """Show ``values`` in the fields on show if they are ``node``'s very fields; were they?
+
+        The controls stay (the one with the cursor keeps it, and the keys on
+        their way to it): what undo and redo need when the field stays on show.
+        """
+        editors = self.editors()
+        if (
+            self.node is None
+            or self.showing
+            or self.node.ref != node.ref
+            or [e.spec for e in editors] != list(node.fields)
+        ):
+            return False
+        self.node = node
+        for editor in editors:
+            editor.show_text(values.get(editor.spec, ""))
+        for title in self.query(".form-heading").results(Static):
+            title.update(heading(node))
+        return True
+
     def retitle(self, changed: Mapping[NodeRef, OutlineNode]) -> None:
         """Follow the shown node's label in the heading as its values are typed.
 
