@@ -361,7 +361,8 @@ def build_outline(files: dict[str, dict[str, Any]]) -> list[OutlineNode]:
     section files in the order the report shows them. After a keystroke the
     checker hands back the same data objects for what did not change
     (``tui.editor.checking.reuse``): their nodes are the same objects as in
-    the last outline, which is how the tree tells what to relabel.
+    the last outline, which is how the tree tells what to relabel. Data is
+    never changed in place: a changed file is parsed into new objects.
     """
     meta = files.get(REPORT_FILE, {})
     if _REPORT and _REPORT[0][0] is meta:
